@@ -1,0 +1,30 @@
+# SPDX-License-Identifier: GPL-2.0
+# The harness around the patch series. See README.md.
+
+S := scripts
+
+.PHONY: help deps tree export status test run check
+
+help:
+	@sed -n 's/^\([a-z]*\):[[:space:]]*## /\1\t/p' Makefile
+
+deps:		## install the toolchain, QEMU and the pinned base (as root)
+	@$(S)/deps.sh
+
+tree:		## make or update the kernel work tree: base + series (git am)
+	@$(S)/tree.sh
+
+export:		## regenerate series/ from the work tree's base..HEAD
+	@$(S)/export.sh
+
+status:		## do the work tree and the series agree?
+	@$(S)/status.sh
+
+test:		## build and run the KUnit suites on QEMU arm64
+	@$(S)/test.sh
+
+run:		## boot the kernel with a reserved-memory overlay (DTSO=...)
+	@$(S)/run.sh
+
+check:		## checkpatch, per-patch build (W=1), kernel-doc
+	@$(S)/check.sh

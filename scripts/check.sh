@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Review checks on the series:
+#  1. scripts/checkpatch.pl --strict on every patch: 0 errors, 0 warnings,
+#     0 checks, except the reviewed exceptions in checkpatch-exceptions;
+#  2. every patch applied in turn builds the objects it touches, with W=1
+#     and no warnings (bisectability), and its .dtso and .py files compile;
+#  3. scripts/kernel-doc -none -Wall on every C file the series changes.
+. "$(dirname "$0")/lib.sh"
+
+phase deps "$TOP/scripts/deps.sh"
+phase tree "$TOP/scripts/tree.sh" --ensure
+mkdir -p "$LOGS"
+fail=0
+commits=$(git -C "$WT" rev-list --reverse "$BASE_TAG"..HEAD)
+[ -n "$commits" ] || die "no commits on $BASE_TAG"
+
+# --- 1. checkpatch ---------------------------------------------------------
+# checkpatch-exceptions: "<subject regex>|<TYPE>|<why>"; FILE_PATH_CHANGES is
+# accepted for a patch only when every file it adds has a MAINTAINERS entry.
+checkpatch_one() {
+	local c=$1 subj ignore="" types out
+	subj=$(git -C "$WT" log -1 --format=%s "$c")
+	while IFS='|' read -r re type why; do
+		case "$re" in ''|'#'*) continue ;; esac
+		echo "$subj" | grep -Eq "$re" && ignore="$ignore,$type"
+	done < "$TOP/checkpatch-exceptions"
+	out=$(cd "$WT" && git format-patch -1 --stdout "$c" |
+	      ./scripts/checkpatch.pl --strict --no-color --show-types --terse \
+		${ignore:+--ignore "${ignore#,}"} - 2>&1) || true
+	types=$(echo "$out" | grep -oE '(ERROR|WARNING|CHECK):[A-Z_]+' | cut -d: -f2 | sort -u)
+	if echo "$types" | grep -qx FILE_PATH_CHANGES; then
+		local f nom=""
+		for f in $(git -C "$WT" diff-tree --no-commit-id --name-only -r --diff-filter=AD "$c"); do
+			(cd "$WT" && ./scripts/get_maintainer.pl --nogit --nogit-fallback \
+				--norolestats --nol -f "$f" 2>/dev/null | grep -q '@') || nom="$nom $f"
+		done
+		if [ -z "$nom" ]; then
+			out=$(echo "$out" | grep -v 'FILE_PATH_CHANGES' | grep -v '^total:')
+		else
+			out="$out"$'\n'"no MAINTAINERS entry for:$nom"
+		fi
+	fi
+	out=$(echo "$out" | grep -v '^total: 0 errors, 0 warnings, 0 checks' | grep -v '^$' || true)
+	if [ -n "$out" ]; then
+		echo "checkpatch: $subj"
+		echo "$out" | sed 's/^/    /'
+		return 1
+	fi
+	echo "checkpatch: ok: $subj"
+}
+for c in $commits; do
+	checkpatch_one "$c" || fail=1
+done
+
+# --- 2. each patch builds what it touches ----------------------------------
+BT=$BUILD/bisect
+BO=$BUILD/bisect-out
+bisect_build() {
+	[ -f "$KOUT/.config" ] || "$TOP/scripts/kunit.sh" config > "$LOGS/check-config.log" 2>&1 ||
+		die "could not make the test kernel's .config"
+	[ -d "$BT/.git" ] || [ -f "$BT/.git" ] || git -C "$WT" worktree add -q --detach "$BT" "$BASE_TAG"
+	mkdir -p "$BO"
+	local c f subj rc=0 mk
+	mk=(make -s -C "$BT" O="$BO" ARCH=arm64 CROSS_COMPILE="$CROSS_COMPILE" -j"$JOBS")
+	for c in $commits; do
+		subj=$(git -C "$WT" log -1 --format=%s "$c")
+		git -C "$BT" checkout -q --detach "$c"
+		cp "$KOUT/.config" "$BO/.config"
+		if ! PATH=/usr/lib/ccache:$PATH "${mk[@]}" olddefconfig prepare > "$LOGS/check-build.log" 2>&1; then
+			echo "build: FAIL (prepare): $subj"; tail -n 20 "$LOGS/check-build.log"; rc=1; continue
+		fi
+		local objs=() others=()
+		for f in $(git -C "$WT" diff-tree --no-commit-id --name-only -r --diff-filter=AM "$c"); do
+			case "$f" in
+			*.c) objs+=("${f%.c}.o") ;;
+			*.dtso) others+=("$f") ;;
+			*.py) others+=("$f") ;;
+			esac
+		done
+		if [ ${#objs[@]} -gt 0 ] &&
+		   ! PATH=/usr/lib/ccache:$PATH "${mk[@]}" W=1 "${objs[@]}" > "$LOGS/check-build.log" 2>&1; then
+			echo "build: FAIL: $subj"; tail -n 30 "$LOGS/check-build.log"; rc=1; continue
+		fi
+		if grep -q 'warning:' "$LOGS/check-build.log"; then
+			echo "build: W=1 warnings: $subj"; grep -A3 'warning:' "$LOGS/check-build.log"; rc=1
+		fi
+		for f in "${others[@]}"; do
+			case "$f" in
+			*.dtso) dtc -@ -q -Wno-avoid_unnecessary_addr_size -I dts -O dtb \
+					-o /dev/null "$BT/$f" || { echo "build: dtc FAIL: $f"; rc=1; } ;;
+			*.py) python3 -m py_compile "$BT/$f" || { echo "build: python FAIL: $f"; rc=1; } ;;
+			esac
+		done
+		echo "build: ok: $subj (${objs[*]:-no C objects}${others:+; ${others[*]}})"
+	done
+	return $rc
+}
+phase bisect-build bisect_build || fail=1
+
+# --- 3. kernel-doc ------------------------------------------------------------
+files=$(git -C "$WT" diff --name-only --diff-filter=AM "$BASE_TAG"..HEAD -- '*.c' '*.h')
+if [ -n "$files" ]; then
+	# shellcheck disable=SC2086
+	out=$(cd "$WT" && ./scripts/kernel-doc -none -Wall $files 2>&1) || true
+	if [ -n "$out" ]; then
+		echo "kernel-doc:"; echo "$out" | sed 's/^/    /'; fail=1
+	else
+		echo "kernel-doc: ok: $(echo $files | wc -w) files"
+	fi
+fi
+
+[ $fail = 0 ] && echo "check: all passed" || echo "check: FAILED"
+exit $fail
