@@ -41,6 +41,13 @@ wgit() {
 
 have_tree() { [ -d "$WT/.git" ] && git -C "$WT" rev-parse -q --verify "refs/tags/$BASE_TAG" >/dev/null; }
 
+# Run CMD... with its output in FILE: logged FILE CMD...
+logged() {
+	local f=$1
+	shift
+	"$@" > "$f" 2>&1
+}
+
 # Time a phase: phase NAME CMD...
 phase() {
 	local name=$1 t0 rc=0

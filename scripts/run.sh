@@ -18,12 +18,12 @@ mkdir -p "$LOGS"
 log=$LOGS/run.log
 dtb=$LOGS/run.dtb
 rm -f "$dtb"
-phase build "$TOP/scripts/kunit.sh" build --jobs="$JOBS" > "$LOGS/run-build.log" 2>&1 ||
+phase build logged "$LOGS/run-build.log" "$TOP/scripts/kunit.sh" build --jobs="$JOBS" ||
 	{ tail -n 30 "$LOGS/run-build.log"; die "build failed: $LOGS/run-build.log"; }
 rc=0
 export KUNIT_RMEM_DTSO=$dtso KUNIT_RMEM_DTB_OUT=$dtb
-phase boot "$TOP/scripts/kunit.sh" exec \
-	--raw_output=all --timeout=120 'no-test-matches-this' > "$log" 2>&1 || rc=$?
+phase boot logged "$log" "$TOP/scripts/kunit.sh" exec \
+	--raw_output=all --timeout=120 'no-test-matches-this' || rc=$?
 echo "overlay: $dtso"
 echo "boot log: $log"
 [ -f "$dtb" ] || { tail -n 20 "$log"; die "QEMU was not started (no device tree made)"; }

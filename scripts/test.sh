@@ -10,8 +10,8 @@ phase tree "$TOP/scripts/tree.sh" --ensure
 mkdir -p "$LOGS"
 log=$LOGS/kunit.log
 rc=0
-phase kunit "$TOP/scripts/kunit.sh" run --jobs="$JOBS" --json="$LOGS/kunit.json" \
-	> "$log" 2>&1 || rc=$?
+phase kunit logged "$log" "$TOP/scripts/kunit.sh" run --jobs="$JOBS" \
+	--json="$LOGS/kunit.json" || rc=$?
 # kunit.py's own report: results, without the build's progress lines.
 sed -n '/Starting KUnit Kernel/,$p' "$log"
 cp -f "$KOUT/test.log" "$LOGS/kunit-console.log" 2>/dev/null || true
@@ -35,6 +35,16 @@ elif [ "$passed" = 0 ]; then
 	rc=1
 fi
 [ "$failed" = 0 ] || rc=1
+# Guest time, from the kernel's own clock (CONFIG_PRINTK_TIME): from the
+# first KTAP line to the last result, and from boot to shutdown.
+awk '
+	match($0, /^\[ *[0-9]+\.[0-9]+\]/) {
+		t = substr($0, 2, RLENGTH - 2) + 0; last = t
+		if (!first && $0 ~ /KTAP version/) first = t
+		if ($0 ~ /# Totals:|^\[[^]]*\] ok [0-9]+ /) done = t
+	}
+	END { if (first) printf "guest time: KUnit run %.2f s, boot to shutdown %.2f s\n", done - first, last }
+' "$LOGS/kunit-console.log" 2>/dev/null || true
 echo "logs: $log, $LOGS/kunit-console.log, $LOGS/kunit.json"
 echo "$passed passed, $failed failed, $skipped skipped" | tee "$LOGS/summary"
 exit $rc

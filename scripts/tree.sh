@@ -53,7 +53,11 @@ Debian's top-level .gitignore block that ignores every top-level entry
 MSG
 	git -C "$WT.tmp" tag "$BASE_TAG"
 	mv "$WT.tmp" "$WT"
-	msg "base: $(git -C "$WT" rev-parse "$BASE_TAG") tagged $BASE_TAG"
+	local id
+	id=$(git -C "$WT" rev-parse "$BASE_TAG")
+	msg "base: $id tagged $BASE_TAG"
+	[ "$id" = "$BASE_COMMIT" ] ||
+		msg "WARNING: the base commit is not the pinned $BASE_COMMIT: the base differs from the series' base"
 }
 
 apply_series() {
