@@ -86,6 +86,11 @@ def main():
 		node = '/reserved-memory/' + name
 		pr = props(dtb, node)
 		outcome, said = verdict(name, lines)
+		status = fdt(dtb, node, 'status') or 'okay'
+		if not outcome and status not in ('okay', 'ok'):
+			outcome = f'not used: status = "{status}" (the kernel says nothing)'
+		if outcome and outcome.startswith('CMA area') and 'linux,cma-default' in pr:
+			outcome = 'default ' + outcome
 		print(f'  {node}')
 		print(f'      dt:      {region_text(dtb, node, pr)}')
 		if not outcome:

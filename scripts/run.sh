@@ -30,7 +30,7 @@ echo "boot log: $log"
 python3 "$TOP/scripts/rmem-verdict.py" "$dtb" "$log"
 # The KUnit executor runs after every initcall; with no suite selected it
 # prints an empty plan and shuts the machine down.
-if ! grep -q '^1\.\.0$' "$log" || ! grep -q 'reboot: Restarting system' "$log" ||
+if ! grep -Eq '^(\[ *[0-9]+\.[0-9]+\] )?1\.\.0$' "$log" || ! grep -q 'reboot: Restarting system' "$log" ||
    grep -q 'Kernel panic' "$log"; then
 	tail -n 30 "$log"
 	die "the kernel did not boot to the end of its initcalls"
