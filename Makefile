@@ -3,7 +3,7 @@
 
 S := scripts
 
-.PHONY: help deps tree export status test run check
+.PHONY: help deps tree export status test run check bench
 
 help:
 	@sed -n 's/^\([a-z]*\):[[:space:]]*## /\1\t/p' Makefile
@@ -28,3 +28,6 @@ run:		## boot the kernel with a reserved-memory overlay (DTSO=...)
 
 check:		## checkpatch, per-patch build (W=1), kernel-doc
 	@$(S)/check.sh
+
+bench:		## coherent-pool benchmark: base vs series, side by side
+	@$(S)/bench.sh
