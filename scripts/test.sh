@@ -1,50 +1,77 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Set up, build and run the series' KUnit suites on QEMU arm64 with the
-# reserved-memory device tree. Exits non-zero on any failed or crashed case,
-# or on missing results; the last line is "N passed, N failed, N skipped".
+# reserved-memory device tree; then boot the same kernel again with the
+# malformed regions of ERRORS_DTSO added, run the suites again and check
+# the kernel's message for each malformed node. Exits non-zero on any
+# failed or crashed case, missing result, missing message or splat; the
+# last line is "N passed, N failed, N skipped", both runs together.
 . "$(dirname "$0")/lib.sh"
 
 phase deps "$TOP/scripts/deps.sh"
 phase tree "$TOP/scripts/tree.sh" --ensure
 mkdir -p "$LOGS"
-log=$LOGS/kunit.log
 rc=0
+total_p=0 total_f=0 total_s=0
+
+# summarize NAME LOG CONSOLE: kunit.py's results of one run, added up.
+summarize() {
+	local name=$1 log=$2 console=$3 sum passed failed skipped errors
+	# kunit.py's own report: results, without the build's progress lines.
+	sed -n '/Starting KUnit Kernel/,$p' "$log"
+	# "Testing complete. Ran N tests: passed: P, failed: F, ..."
+	sum=$(grep -a 'Testing complete\. Ran' "$log" | tail -n 1 || true)
+	count() { echo "$sum" | grep -o "$1: [0-9]*" | grep -o '[0-9]*' || echo 0; }
+	passed=$(count passed)
+	failed=$(( $(count failed) + $(count crashed) ))
+	skipped=$(count skipped)
+	errors=$(count errors)
+	if [ -z "$sum" ]; then
+		tail -n 40 "$log"
+		msg "FAIL: $name: no results from kunit.py (build or boot failed: $log)"
+		rc=1
+	elif [ "$errors" -gt 0 ]; then
+		msg "FAIL: $name: kunit.py reported $errors errors (missing or malformed results)"
+		rc=1
+	elif [ "$passed" = 0 ]; then
+		msg "FAIL: $name: no case passed (was the reserved-memory device tree booted?)"
+		rc=1
+	fi
+	[ "$failed" = 0 ] || rc=1
+	# Guest time, from the kernel's own clock (CONFIG_PRINTK_TIME): from
+	# the first KTAP line to the last result, and from boot to shutdown.
+	awk -v name="$name" '
+		match($0, /^\[ *[0-9]+\.[0-9]+\]/) {
+			t = substr($0, 2, RLENGTH - 2) + 0; last = t
+			if (!first && $0 ~ /KTAP version/) first = t
+			if ($0 ~ /# Totals:|^\[[^]]*\] ok [0-9]+ /) done = t
+		}
+		END { if (first) printf "%s: guest time: KUnit run %.2f s, boot to shutdown %.2f s\n", name, done - first, last }
+	' "$console" 2>/dev/null || true
+	echo "$name: $passed passed, $failed failed, $skipped skipped (logs: $log, $console)"
+	total_p=$((total_p + passed)) total_f=$((total_f + failed)) total_s=$((total_s + skipped))
+}
+
+log=$LOGS/kunit.log
 phase kunit logged "$log" "$TOP/scripts/kunit.sh" run --jobs="$JOBS" \
 	--json="$LOGS/kunit.json" || rc=$?
-# kunit.py's own report: results, without the build's progress lines.
-sed -n '/Starting KUnit Kernel/,$p' "$log"
 cp -f "$KOUT/test.log" "$LOGS/kunit-console.log" 2>/dev/null || true
+summarize "valid regions" "$log" "$LOGS/kunit-console.log"
 
-# kunit.py's summary: "Testing complete. Ran N tests: passed: P, failed: F, ..."
-sum=$(grep -a 'Testing complete\. Ran' "$log" | tail -n 1 || true)
-count() { echo "$sum" | grep -o "$1: [0-9]*" | grep -o '[0-9]*' || echo 0; }
-passed=$(count passed)
-failed=$(( $(count failed) + $(count crashed) ))
-skipped=$(count skipped)
-errors=$(count errors)
-if [ -z "$sum" ]; then
-	tail -n 40 "$log"
-	msg "FAIL: no results from kunit.py (build or boot failed: $log)"
-	rc=1
-elif [ "$errors" -gt 0 ]; then
-	msg "FAIL: kunit.py reported $errors errors (missing or malformed results)"
-	rc=1
-elif [ "$passed" = 0 ]; then
-	msg "FAIL: no case passed (was the reserved-memory device tree booted?)"
-	rc=1
+# The same kernel, with the malformed regions as well.
+if [ -f "$WT/$ERRORS_DTSO" ]; then
+	log=$LOGS/kunit-errors.log
+	console=$LOGS/kunit-errors-console.log
+	rm -f "$KOUT/test.log"
+	KUNIT_RMEM_DTSO=$WT/$ERRORS_DTSO:$WT/$DEMO_DTSO \
+	phase kunit-errors logged "$log" "$TOP/scripts/kunit.sh" exec \
+		--json="$LOGS/kunit-errors.json" || rc=$?
+	cp -f "$KOUT/test.log" "$console" 2>/dev/null || : >"$console"
+	summarize "with malformed regions" "$log" "$console"
+	echo "messages for the malformed nodes of $ERRORS_DTSO:"
+	python3 "$TOP/scripts/rmem-expect.py" "$WT/$ERRORS_DTSO" "$console" || rc=1
+else
+	msg "note: no $ERRORS_DTSO in the work tree: no run with malformed regions"
 fi
-[ "$failed" = 0 ] || rc=1
-# Guest time, from the kernel's own clock (CONFIG_PRINTK_TIME): from the
-# first KTAP line to the last result, and from boot to shutdown.
-awk '
-	match($0, /^\[ *[0-9]+\.[0-9]+\]/) {
-		t = substr($0, 2, RLENGTH - 2) + 0; last = t
-		if (!first && $0 ~ /KTAP version/) first = t
-		if ($0 ~ /# Totals:|^\[[^]]*\] ok [0-9]+ /) done = t
-	}
-	END { if (first) printf "guest time: KUnit run %.2f s, boot to shutdown %.2f s\n", done - first, last }
-' "$LOGS/kunit-console.log" 2>/dev/null || true
-echo "logs: $log, $LOGS/kunit-console.log, $LOGS/kunit.json"
-echo "$passed passed, $failed failed, $skipped skipped" | tee "$LOGS/summary"
+echo "$total_p passed, $total_f failed, $total_s skipped" | tee "$LOGS/summary"
 exit $rc
