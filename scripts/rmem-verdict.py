@@ -51,10 +51,16 @@ def verdict(name, lines):
 	said, outcome = [], None
 	esc = re.escape(name)
 	for i, line in enumerate(lines):
-		if not re.search(r'(^|[\s\'"(]|:)' + esc + r'([\s\'",)]|$)', line):
+		if not re.search(r'(^|[\s\'"(/]|:)' + esc + r'([\s\'",):]|$)', line):
 			continue
 		said.append(line)
-		if re.search(r'initialized node ' + esc + r',', line):
+		# The series' messages: "/reserved-memory/NAME: what; the fix".
+		if re.search(r'/reserved-memory/' + esc + r': .*: (not reserved|not used|'
+			     r'not allocated|ignored);', line):
+			outcome = 'REJECTED: ' + line
+		elif outcome and outcome.startswith('REJECTED'):
+			continue
+		elif re.search(r'initialized node ' + esc + r',', line):
 			prev = lines[i - 1] if i else ''
 			if 'CMA memory pool' in prev:
 				outcome = 'CMA area: ' + prev
@@ -90,7 +96,8 @@ def main():
 		if not outcome and status not in ('okay', 'ok'):
 			outcome = f'not used: status = "{status}" (the kernel says nothing)'
 		if outcome and outcome.startswith('CMA area') and 'linux,cma-default' in pr:
-			outcome = 'default ' + outcome
+			second = any('a second linux,cma-default' in l for l in said)
+			outcome = ('not the default: ' if second else 'default ') + outcome
 		print(f'  {node}')
 		print(f'      dt:      {region_text(dtb, node, pr)}')
 		if not outcome:

@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Build the test kernel and boot it on QEMU arm64 with a reserved-memory
-# overlay (DTSO=path, default the series' demo overlay), running no test;
-# print what the kernel made of each reserved-memory region. The kernel
+# overlay (DTSO=path, default the series' demo overlay; several paths
+# separated by ':' are applied in that order), running no test; print what
+# the kernel made of each reserved-memory region. The kernel
 # powers off by itself. Exits non-zero if it does not boot to the end of
 # its initcalls.
 . "$(dirname "$0")/lib.sh"
 
-dtso=${DTSO:-}
-if [ -n "$dtso" ]; then
-	dtso=$(realpath "$dtso") || die "no such overlay: $DTSO"
+dtso=
+if [ -n "${DTSO:-}" ]; then
+	IFS=: read -ra paths <<<"$DTSO"
+	for p in "${paths[@]}"; do
+		p=$(realpath -e "$p") || die "no such overlay: $p"
+		dtso=${dtso:+$dtso:}$p
+	done
 fi
 phase deps "$TOP/scripts/deps.sh"
 phase tree "$TOP/scripts/tree.sh" --ensure
