@@ -4,7 +4,8 @@
 # reserved-memory device tree; then boot the same kernel again with the
 # malformed regions of ERRORS_DTSO added, run the suites again and check
 # the kernel's message for each malformed node. Exits non-zero on any
-# failed or crashed case, missing result, missing message or splat; the
+# failed or crashed case, missing result, missing message, or a WARNING,
+# BUG, Oops, KASAN report or panic in either boot; the
 # last line is "N passed, N failed, N skipped", both runs together.
 . "$(dirname "$0")/lib.sh"
 
@@ -57,6 +58,7 @@ phase kunit logged "$log" "$TOP/scripts/kunit.sh" run --jobs="$JOBS" \
 	--json="$LOGS/kunit.json" || rc=$?
 cp -f "$KOUT/test.log" "$LOGS/kunit-console.log" 2>/dev/null || true
 summarize "valid regions" "$log" "$LOGS/kunit-console.log"
+python3 "$TOP/scripts/rmem-expect.py" - "$LOGS/kunit-console.log" || rc=1
 
 # The same kernel, with the malformed regions as well.
 if [ -f "$WT/$ERRORS_DTSO" ]; then
