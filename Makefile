@@ -3,10 +3,10 @@
 
 S := scripts
 
-.PHONY: help deps tree export status test run check bench
+.PHONY: help deps tree export status test test-debug run check bench
 
 help:
-	@sed -n 's/^\([a-z]*\):[[:space:]]*## /\1\t/p' Makefile
+	@sed -n 's/^\([a-z-]*\):[[:space:]]*## /\1\t/p' Makefile
 
 deps:		## install the toolchain, QEMU and the pinned base (as root)
 	@$(S)/deps.sh
@@ -22,6 +22,9 @@ status:		## do the work tree and the series agree?
 
 test:		## build and run the KUnit suites on QEMU arm64
 	@$(S)/test.sh
+
+test-debug:	## make test with KASAN, lockdep, atomic-sleep and DMA-API debug
+	@$(S)/test-debug.sh
 
 run:		## boot the kernel with a reserved-memory overlay (DTSO=...)
 	@$(S)/run.sh

@@ -9,8 +9,8 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 BUILD=${BUILD:-$TOP/build}
 WT=$BUILD/linux			# the kernel work tree (a git repository)
-KOUT=$BUILD/kunit		# O= for the KUnit/run kernel
-LOGS=$BUILD/logs
+KOUT=${KOUT:-$BUILD/kunit}	# O= for the KUnit/run kernel
+LOGS=${LOGS:-$BUILD/logs}
 SERIES=$TOP/series
 COVER=$TOP/cover-letter.txt
 JOBS=${JOBS:-$(nproc)}

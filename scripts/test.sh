@@ -55,7 +55,7 @@ summarize() {
 
 log=$LOGS/kunit.log
 phase kunit logged "$log" "$TOP/scripts/kunit.sh" run --jobs="$JOBS" \
-	--json="$LOGS/kunit.json" || rc=$?
+	--json="$LOGS/kunit.json" ${KUNIT_TIMEOUT:+--timeout=$KUNIT_TIMEOUT} || rc=$?
 cp -f "$KOUT/test.log" "$LOGS/kunit-console.log" 2>/dev/null || true
 summarize "valid regions" "$log" "$LOGS/kunit-console.log"
 python3 "$TOP/scripts/rmem-expect.py" - "$LOGS/kunit-console.log" || rc=1
@@ -67,7 +67,8 @@ if [ -f "$WT/$ERRORS_DTSO" ]; then
 	rm -f "$KOUT/test.log"
 	KUNIT_RMEM_DTSO=$WT/$ERRORS_DTSO:$WT/$DEMO_DTSO \
 	phase kunit-errors logged "$log" "$TOP/scripts/kunit.sh" exec \
-		--json="$LOGS/kunit-errors.json" || rc=$?
+		--json="$LOGS/kunit-errors.json" \
+		${KUNIT_TIMEOUT:+--timeout=$KUNIT_TIMEOUT} || rc=$?
 	cp -f "$KOUT/test.log" "$console" 2>/dev/null || : >"$console"
 	summarize "with malformed regions" "$log" "$console"
 	echo "messages for the malformed nodes of $ERRORS_DTSO:"
