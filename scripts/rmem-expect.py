@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0
 """Check the kernel's message for each malformed reserved-memory node.
 
-usage: rmem-expect.py OVERLAY.dtso|- CONSOLE.log
+usage: rmem-expect.py FILE[:FILE...]|- CONSOLE.log
 
-Every "// expect: TEXT" line of the overlay names a message the kernel must
-print exactly once in the boot log (TEXT starts with the node's full path).
-Also fails on any WARNING, BUG, Oops, KASAN report or panic in the log;
-with - for the overlay, checks only that.
+Every "// expect: TEXT" line of an overlay, or " * expect: TEXT" line in a
+comment of a test's source, names a message the kernel must print exactly
+once in the boot log (for an overlay, TEXT starts with the node's full
+path). Also fails on any WARNING, BUG, Oops, KASAN report or panic in the
+log; with - for the files, checks only that.
 Prints one line per expectation and exits non-zero if any is unmet.
 """
 
@@ -21,8 +22,8 @@ SPLAT = re.compile(r'WARNING:|BUG:|Oops|KASAN:|Kernel panic|Unable to handle ker
 def main():
 	dtso, log = sys.argv[1], sys.argv[2]
 	expects = [] if dtso == '-' else [
-		m.group(1).strip() for m in
-		(re.match(r'\s*//\s*expect:\s*(.*)', l) for l in open(dtso)) if m]
+		m.group(1).strip() for f in dtso.split(':') for m in
+		(re.match(r'\s*(?://|\*)\s*expect:\s*(.*)', l) for l in open(f)) if m]
 	lines = [TS.sub('', l.rstrip('\n')) for l in
 		 open(log, errors='replace')]
 	bad = good = 0

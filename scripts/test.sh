@@ -58,21 +58,28 @@ phase kunit logged "$log" "$TOP/scripts/kunit.sh" run --jobs="$JOBS" \
 	--json="$LOGS/kunit.json" ${KUNIT_TIMEOUT:+--timeout=$KUNIT_TIMEOUT} || rc=$?
 cp -f "$KOUT/test.log" "$LOGS/kunit-console.log" 2>/dev/null || true
 summarize "valid regions" "$log" "$LOGS/kunit-console.log"
-python3 "$TOP/scripts/rmem-expect.py" - "$LOGS/kunit-console.log" || rc=1
+# Messages the suites make the kernel print, from the test sources that
+# the work tree has.
+expect_src=
+for f in $KUNIT_EXPECT_SRC; do
+	[ -f "$WT/$f" ] && grep -Eq '^ \* expect:' "$WT/$f" && expect_src=${expect_src:+$expect_src:}$WT/$f
+done
+echo "messages the suites cause:"
+python3 "$TOP/scripts/rmem-expect.py" "${expect_src:--}" "$LOGS/kunit-console.log" || rc=1
 
 # The same kernel, with the malformed regions as well.
 if [ -f "$WT/$ERRORS_DTSO" ]; then
 	log=$LOGS/kunit-errors.log
 	console=$LOGS/kunit-errors-console.log
 	rm -f "$KOUT/test.log"
-	KUNIT_RMEM_DTSO=$WT/$ERRORS_DTSO:$WT/$DEMO_DTSO \
+	KUNIT_RMEM_DTSO=$WT/$ERRORS_DTSO:$WT/$DEMO_DTSO KUNIT_RMEM_MEM=$ERRORS_MEM \
 	phase kunit-errors logged "$log" "$TOP/scripts/kunit.sh" exec \
 		--json="$LOGS/kunit-errors.json" \
 		${KUNIT_TIMEOUT:+--timeout=$KUNIT_TIMEOUT} || rc=$?
 	cp -f "$KOUT/test.log" "$console" 2>/dev/null || : >"$console"
 	summarize "with malformed regions" "$log" "$console"
-	echo "messages for the malformed nodes of $ERRORS_DTSO:"
-	python3 "$TOP/scripts/rmem-expect.py" "$WT/$ERRORS_DTSO" "$console" || rc=1
+	echo "messages for the malformed nodes of $ERRORS_DTSO, and those the suites cause:"
+	python3 "$TOP/scripts/rmem-expect.py" "$WT/$ERRORS_DTSO${expect_src:+:$expect_src}" "$console" || rc=1
 else
 	msg "note: no $ERRORS_DTSO in the work tree: no run with malformed regions"
 fi
