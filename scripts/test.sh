@@ -64,8 +64,10 @@ expect_src=
 for f in $KUNIT_EXPECT_SRC; do
 	[ -f "$WT/$f" ] && grep -Eq '^ \* expect:' "$WT/$f" && expect_src=${expect_src:+$expect_src:}$WT/$f
 done
-echo "messages the suites cause:"
-python3 "$TOP/scripts/rmem-expect.py" "${expect_src:--}" "$LOGS/kunit-console.log" || rc=1
+echo "messages for the nodes of $REALWORLD_DTSO, and those the suites cause:"
+expect_rw=$expect_src
+[ -f "$WT/$REALWORLD_DTSO" ] && expect_rw=$WT/$REALWORLD_DTSO${expect_src:+:$expect_src}
+python3 "$TOP/scripts/rmem-expect.py" "${expect_rw:--}" "$LOGS/kunit-console.log" || rc=1
 
 # The same kernel, with the malformed regions as well.
 if [ -f "$WT/$ERRORS_DTSO" ]; then
