@@ -3,7 +3,7 @@
 
 S := scripts
 
-.PHONY: help deps tree export status test test-debug run check bench
+.PHONY: help deps tree export status test test-debug run check bench dt-corpus
 
 help:
 	@sed -n 's/^\([a-z-]*\):[[:space:]]*## /\1\t/p' Makefile
@@ -34,3 +34,6 @@ check:		## checkpatch, per-patch build (W=1), kernel-doc
 
 bench:		## coherent-pool benchmark: base vs series, side by side
 	@$(S)/bench.sh
+
+dt-corpus:	## run the kernel's /reserved-memory checks over every in-tree DTB
+	@$(S)/dt-corpus.sh

@@ -6,7 +6,10 @@
 #  2. every patch applied in turn builds the objects it touches, with W=1
 #     and no warnings (bisectability), and its .dtso and .py files compile;
 #  3. scripts/kernel-doc -none -Wall on every C file the series changes: no
-#     warning that the file's base version does not have.
+#     warning that the file's base version does not have;
+#  4. make dt-corpus: over every in-tree DTB, the series reserves and makes
+#     no less than the base;
+#  5. the first patch's stable fix: its test fails with the fix reverted.
 . "$(dirname "$0")/lib.sh"
 
 phase deps "$TOP/scripts/deps.sh"
@@ -119,6 +122,13 @@ if [ -n "$new" ]; then
 else
 	echo "kernel-doc: ok: no new warnings in $(echo $files | wc -w) files"
 fi
+
+# --- 4. reserved-memory checks over every in-tree DTB: no less than the base
+phase dt-corpus "$TOP/scripts/dt-corpus.sh" > "$LOGS/check-dt-corpus.log" 2>&1 || fail=1
+tail -n 1 "$LOGS/check-dt-corpus.log"
+
+# --- 5. the stable fix's test fails without the fix ------------------------
+phase prove-fix "$TOP/scripts/prove-fix.sh" || fail=1
 
 [ $fail = 0 ] && echo "check: all passed" || echo "check: FAILED"
 exit $fail
