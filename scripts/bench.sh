@@ -2,14 +2,30 @@
 # SPDX-License-Identifier: GPL-2.0
 # Side-by-side benchmark of the coherent pools: builds the kernel of the
 # series up to $BENCH_BASE (the base with the tests and the benchmark) and
-# the kernel of the whole series, boots both on the same device tree under
-# QEMU with -icount (time counted in instructions, so the figures repeat),
-# and prints one table with both and their ratio. Figures, not a test.
+# the kernel of the whole series, both with CONFIG_DMA_COHERENT_BENCHMARK
+# (the dma_coherent_bench KUnit cases skip without it), boots both on the
+# benchmark's overlay ($BENCH_DTSO, $BENCH_MEM MiB of RAM) under QEMU with
+# -icount (time counted in instructions, so the figures repeat), and prints
+# one table with both. Figures, not a test.
+#
+# BENCH_TREE names another kernel work tree than build/linux (its HEAD is
+# the series); the build directories are build/bench-{base,series}-out, or
+# BENCH_BASE_OUT and BENCH_SERIES_OUT.
 . "$(dirname "$0")/lib.sh"
 
 phase deps "$TOP/scripts/deps.sh"
-phase tree "$TOP/scripts/tree.sh" --ensure
+if [ -n "${BENCH_TREE:-}" ]; then
+	WT=$BENCH_TREE
+else
+	phase tree "$TOP/scripts/tree.sh" --ensure
+fi
 mkdir -p "$LOGS"
+series_out=${BENCH_SERIES_OUT:-$BUILD/bench-series-out}
+base_out=${BENCH_BASE_OUT:-$BUILD/bench-base-out}
+bt=${BENCH_BASE_TREE:-$BUILD/bench-base}
+extra=$(mktemp --suffix=.config)
+trap 'rm -f "$extra"' EXIT
+echo CONFIG_DMA_COHERENT_BENCHMARK=y > "$extra"
 
 base=
 for c in $(git -C "$WT" rev-list "$BASE_TAG"..HEAD); do
@@ -17,29 +33,33 @@ for c in $(git -C "$WT" rev-list "$BASE_TAG"..HEAD); do
 done
 [ -n "$base" ] || die "no patch \"$BENCH_BASE\" (BENCH_BASE in series.conf) in the work tree"
 
-phase build-series logged "$LOGS/bench-build-series.log" "$TOP/scripts/kunit.sh" build --jobs="$JOBS" ||
+build() {	# build TREE OUT
+	KUNIT_TREE=$1 KUNIT_OUT=$2 KUNIT_EXTRA_CONFIG=$extra \
+		"$TOP/scripts/kunit.sh" build --jobs="$JOBS"
+}
+phase build-series logged "$LOGS/bench-build-series.log" build "$WT" "$series_out" ||
 	die "build failed: $LOGS/bench-build-series.log"
 if [ "$base" = "$(git -C "$WT" rev-parse HEAD)" ]; then
 	msg "note: no patch after \"$BENCH_BASE\": the base and the series are the same kernel"
-	base_out=$KOUT
+	base_out=$series_out
 else
-	bt=$BUILD/bench-base
-	base_out=$BUILD/bench-base-out
 	[ -e "$bt/.git" ] || git -C "$WT" worktree add -q --detach "$bt" "$base"
 	git -C "$bt" checkout -q --detach "$base"
-	phase build-base logged "$LOGS/bench-build-base.log" \
-		env KUNIT_TREE="$bt" KUNIT_OUT="$base_out" "$TOP/scripts/kunit.sh" build --jobs="$JOBS" ||
+	phase build-base logged "$LOGS/bench-build-base.log" build "$bt" "$base_out" ||
 		die "build failed: $LOGS/bench-build-base.log"
 fi
 
-# Both boot with the work tree's QEMU config and overlay: the same machine.
+# Both boot with the work tree's kunit.py, QEMU config and overlay: the same
+# machine. The cases are slow (3 x kunit.timeout each); under -icount the
+# guest's clock counts instructions, so give them room.
 boot() {
-	KUNIT_OUT=$1 "$TOP/scripts/kunit.sh" exec --raw_output=all --timeout=600 \
-		'no-test-matches-this' --kernel_args="coherent_benchmark.nodes=$BENCH_NODES" \
+	KUNIT_TREE=$WT KUNIT_OUT=$1 KUNIT_RMEM_MEM=$BENCH_MEM KUNIT_RMEM_DTSO=$WT/$BENCH_DTSO \
+		"$TOP/scripts/kunit.sh" exec --raw_output=all --timeout=7200 \
+		'dma_coherent_bench' --kernel_args=kunit.timeout=3600 \
 		--qemu_args='-icount shift=0,align=off,sleep=off'
 }
 phase boot-base logged "$LOGS/bench-base.log" boot "$base_out"
-phase boot-series logged "$LOGS/bench-series.log" boot "$KOUT"
+phase boot-series logged "$LOGS/bench-series.log" boot "$series_out"
 echo "base:   $(git -C "$WT" log -1 --format='%h %s' "$base")"
 echo "series: $(git -C "$WT" log -1 --format='%h %s' HEAD)"
 python3 "$TOP/scripts/bench-table.py" "$LOGS/bench-base.log" "$LOGS/bench-series.log" |

@@ -7,9 +7,14 @@
 #     and no warnings (bisectability), and its .dtso and .py files compile;
 #  3. scripts/kernel-doc -none -Wall on every C file the series changes: no
 #     warning that the file's base version does not have;
-#  4. make dt-corpus: over every in-tree DTB, the series reserves and makes
-#     no less than the base;
-#  5. the first patch's stable fix: its test fails with the fix reverted.
+#  4. at each patch that changes kernel/dma/coherent.c, the KUnit suites
+#     (dma_coherent_pool and all the others that allocate from a coherent
+#     pool) pass on QEMU arm64: the allocator is bisectable, not only
+#     buildable;
+#  5. the CONFIG_DMA_GLOBAL_POOL code of kernel/dma/coherent.c and direct.c,
+#     which arm64 does not build, compiles with W=1 for riscv with
+#     ARCH_R9A07G043 (RZ/Five), if riscv64-linux-gnu-gcc is installed
+#     (Debian's gcc-riscv64-linux-gnu).
 . "$(dirname "$0")/lib.sh"
 
 phase deps "$TOP/scripts/deps.sh"
@@ -77,6 +82,7 @@ bisect_build() {
 		local objs=() others=()
 		for f in $(git -C "$WT" diff-tree --no-commit-id --name-only -r --diff-filter=AM "$c"); do
 			case "$f" in
+			tools/testing/*.c) others+=("${f%/*}") ;;
 			*.c) objs+=("${f%.c}.o") ;;
 			*.dtso) others+=("$f") ;;
 			*.py) others+=("$f") ;;
@@ -94,6 +100,9 @@ bisect_build() {
 			*.dtso) dtc -@ -q -Wno-avoid_unnecessary_addr_size -I dts -O dtb \
 					-o /dev/null "$BT/$f" || { echo "build: dtc FAIL: $f"; rc=1; } ;;
 			*.py) python3 -m py_compile "$BT/$f" || { echo "build: python FAIL: $f"; rc=1; } ;;
+			tools/*) [ -f "$BT/$f/Makefile" ] && { mkdir -p "$BO/$f" &&	# userspace, host cc
+				make -s -C "$BT/$f" OUTPUT="$BO/$f" 2>&1 | grep -A3 -E 'warning|error' &&
+				{ echo "build: host FAIL: $f"; rc=1; }; } ;;
 			esac
 		done
 		echo "build: ok: $subj (${objs[*]:-no C objects}${others:+; ${others[*]}})"
@@ -122,6 +131,58 @@ if [ -n "$new" ]; then
 else
 	echo "kernel-doc: ok: no new warnings in $(echo $files | wc -w) files"
 fi
+
+# --- 4. the coherent-pool suites at each patch that changes the allocator -----
+# In the bisect worktree and its build directory, so a full kernel build the
+# first time and incremental ones after.
+coherent_suites() {
+	local c subj rc=0 log
+	for c in $commits; do
+		git -C "$WT" diff-tree --no-commit-id --name-only -r "$c" |
+			grep -qx kernel/dma/coherent.c || continue
+		subj=$(git -C "$WT" log -1 --format=%s "$c")
+		git -C "$BT" checkout -q --detach "$c"
+		log=$LOGS/check-coherent-$(git -C "$WT" rev-parse --short "$c").log
+		if KUNIT_TREE=$BT KUNIT_OUT=$BO "$TOP/scripts/kunit.sh" run --jobs="$JOBS" \
+			--timeout=600 > "$log" 2>&1 &&
+		   grep -q ' 0 failed' "$log"; then
+			echo "coherent suites: ok: $subj ($(grep -E 'Testing complete' "$log" | tail -n 1 | sed 's/.*Testing complete. //'))"
+		else
+			echo "coherent suites: FAIL: $subj ($log)"
+			grep -E 'FAILED|not ok|CRASHED' "$log" | head -n 20 | sed 's/^/    /'
+			rc=1
+		fi
+	done
+	return $rc
+}
+phase coherent-suites coherent_suites || fail=1
+
+# --- 5. the global coherent pool compiles ---------------------------------------
+RVO=$BUILD/check-riscv
+global_pool_build() {
+	local mk
+	if ! command -v riscv64-linux-gnu-gcc > /dev/null; then
+		echo "global pool: skipped: no riscv64-linux-gnu-gcc (apt-get install gcc-riscv64-linux-gnu)"
+		return 0
+	fi
+	mkdir -p "$RVO"
+	mk=(make -s -C "$WT" O="$RVO" ARCH=riscv CROSS_COMPILE=riscv64-linux-gnu- -j"$JOBS")
+	{ [ -f "$RVO/.config" ] || PATH=/usr/lib/ccache:$PATH "${mk[@]}" defconfig; } > "$LOGS/check-riscv.log" 2>&1 &&
+	"$WT/scripts/config" --file "$RVO/.config" -e NONPORTABLE -e SOC_RENESAS -e ARCH_RENESAS \
+		-d RISCV_ISA_ZICBOM -d ERRATA_THEAD_CMO -e ARCH_R9A07G043 &&
+	PATH=/usr/lib/ccache:$PATH "${mk[@]}" olddefconfig prepare >> "$LOGS/check-riscv.log" 2>&1 ||
+		{ echo "global pool: FAIL (config): $LOGS/check-riscv.log"; return 1; }
+	grep -qx CONFIG_DMA_GLOBAL_POOL=y "$RVO/.config" ||
+		{ echo "global pool: FAIL: CONFIG_DMA_GLOBAL_POOL not set in $RVO/.config"; return 1; }
+	if ! PATH=/usr/lib/ccache:$PATH "${mk[@]}" W=1 kernel/dma/coherent.o kernel/dma/direct.o \
+		kernel/dma/mapping.o >> "$LOGS/check-riscv.log" 2>&1 || grep -q 'warning:' "$LOGS/check-riscv.log"; then
+		echo "global pool: FAIL: riscv W=1 build of kernel/dma: $LOGS/check-riscv.log"
+		grep -A3 -E 'warning:|error:' "$LOGS/check-riscv.log" | head -n 30
+		return 1
+	fi
+	echo "global pool: ok: kernel/dma/{coherent,direct,mapping}.o with CONFIG_DMA_GLOBAL_POOL (riscv, ARCH_R9A07G043, W=1)"
+}
+phase global-pool global_pool_build || fail=1
 
 # --- 4. reserved-memory checks over every in-tree DTB: no less than the base
 phase dt-corpus "$TOP/scripts/dt-corpus.sh" > "$LOGS/check-dt-corpus.log" 2>&1 || fail=1
