@@ -43,7 +43,7 @@ def pool_name(size):
 
 def spread(vals):
 	if not vals:
-		return 'missing'
+		return 'not run'
 	v = list(vals.values())
 	mean = sum(v) / len(v)
 	return f'{mean:5.1f}% [{min(v):.1f}-{max(v):.1f}]'

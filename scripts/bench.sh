@@ -10,7 +10,14 @@
 #
 # BENCH_TREE names another kernel work tree than build/linux (its HEAD is
 # the series); the build directories are build/bench-{base,series}-out, or
-# BENCH_BASE_OUT and BENCH_SERIES_OUT.
+# BENCH_BASE_OUT and BENCH_SERIES_OUT; BENCH_BASE_TREE the work tree the
+# base is checked out in (build/bench-base).
+#
+# The two kernels boot at once, one QEMU each. The base's figures depend
+# only on the base, the overlay and the RAM: its log is kept under a name
+# made of those, and a later run with the same ones reuses it (the base
+# takes far longer than the series); BENCH_FRESH=1 boots it again.
+# BENCH_BASE_ARGS (series.conf) are kernel arguments for the base's boot.
 . "$(dirname "$0")/lib.sh"
 
 phase deps "$TOP/scripts/deps.sh"
@@ -52,14 +59,28 @@ fi
 # Both boot with the work tree's kunit.py, QEMU config and overlay: the same
 # machine. The cases are slow (3 x kunit.timeout each); under -icount the
 # guest's clock counts instructions, so give them room.
-boot() {
-	KUNIT_TREE=$WT KUNIT_OUT=$1 KUNIT_RMEM_MEM=$BENCH_MEM KUNIT_RMEM_DTSO=$WT/$BENCH_DTSO \
+boot() {	# boot OUT [KUNIT.PY ARGS]
+	local out=$1
+	shift
+	KUNIT_TREE=$WT KUNIT_OUT=$out KUNIT_RMEM_MEM=$BENCH_MEM KUNIT_RMEM_DTSO=$WT/$BENCH_DTSO \
 		"$TOP/scripts/kunit.sh" exec --raw_output=all --timeout=7200 \
 		'dma_coherent_bench' --kernel_args=kunit.timeout=3600 \
-		--qemu_args='-icount shift=0,align=off,sleep=off'
+		--qemu_args='-icount shift=0,align=off,sleep=off' "$@"
 }
-phase boot-base logged "$LOGS/bench-base.log" boot "$base_out"
-phase boot-series logged "$LOGS/bench-series.log" boot "$series_out"
+key=$( { git -C "$WT" rev-parse "$base^{tree}"; sha256sum < "$WT/$BENCH_DTSO"
+	echo "$BENCH_MEM ${BENCH_BASE_ARGS:-}"; } | sha256sum | cut -c1-16)
+base_log=$LOGS/bench-base-$key.log
+if [ "${BENCH_FRESH:-0}" = 1 ] || ! grep -q '^\[.*\] ok [0-9]* dma_coherent_bench' "$base_log" 2>/dev/null; then
+	phase boot-base logged "$base_log.tmp" boot "$base_out" ${BENCH_BASE_ARGS:+"--kernel_args=$BENCH_BASE_ARGS"} &
+	pid=$!
+	phase boot-series logged "$LOGS/bench-series.log" boot "$series_out"
+	wait "$pid" || true
+	mv "$base_log.tmp" "$base_log"
+else
+	msg "base: reusing $base_log (same base, overlay and RAM; BENCH_FRESH=1 to boot it again)"
+	phase boot-series logged "$LOGS/bench-series.log" boot "$series_out"
+fi
+ln -sf "$(basename "$base_log")" "$LOGS/bench-base.log"
 echo "base:   $(git -C "$WT" log -1 --format='%h %s' "$base")"
 echo "series: $(git -C "$WT" log -1 --format='%h %s' HEAD)"
 python3 "$TOP/scripts/bench-table.py" "$LOGS/bench-base.log" "$LOGS/bench-series.log" |

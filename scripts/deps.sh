@@ -4,7 +4,7 @@
 # and QEMU, plus the pinned kernel source from trixie-backports.
 . "$(dirname "$0")/lib.sh"
 
-PKGS="gcc-aarch64-linux-gnu qemu-system-arm device-tree-compiler bc bison flex
+PKGS="gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu qemu-system-arm device-tree-compiler bc bison flex
 libssl-dev libelf-dev cpio python3 git ccache make xz-utils perl
 python3-ply python3-git"
 
