@@ -85,5 +85,8 @@ if [ -f "$WT/$ERRORS_DTSO" ]; then
 else
 	msg "note: no $ERRORS_DTSO in the work tree: no run with malformed regions"
 fi
+# make run's boot: the kernel's own table has a line for every region.
+DTSO='' phase run logged "$LOGS/run-check.log" "$TOP/scripts/run.sh" || rc=1
+tail -n 1 "$LOGS/run-check.log"
 echo "$total_p passed, $total_f failed, $total_s skipped" | tee "$LOGS/summary"
 exit $rc
