@@ -14,11 +14,11 @@ deps:		## install the toolchain, QEMU and the pinned base (as root)
 tree:		## make or update the kernel work tree: base + series (git am)
 	@$(S)/tree.sh
 
-export:		## regenerate series/ from the work tree's base..HEAD
+export:		## regenerate series/<NN-name>/ from the work tree
 	@$(S)/export.sh
 
 status:		## do the work tree and the series agree?
-	@$(S)/status.sh
+	@$(S)/export.sh --check && echo "the work tree and series/ agree"
 
 test:		## build and run the KUnit suites on QEMU arm64
 	@$(S)/test.sh

@@ -24,7 +24,8 @@ phase deps "$TOP/scripts/deps.sh"
 phase tree "$TOP/scripts/tree.sh" --ensure
 mkdir -p "$LOGS"
 fail=0
-commits=$(git -C "$WT" rev-list --reverse "$BASE_TAG"..HEAD)
+# Every patch: the commits that change files (not the series' cover commits).
+commits=$(git -C "$WT" log --reverse --format=%H --diff-filter=ACDMR "$BASE_TAG"..HEAD -- .)
 [ -n "$commits" ] || die "no commits on $BASE_TAG"
 
 # --- 1. checkpatch ---------------------------------------------------------

@@ -1,33 +1,52 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Regenerate the series from the work tree: git format-patch of base..HEAD,
-# numbered, with the cover letter from cover-letter.txt and the base-commit
-# recorded. The output is byte-for-byte stable from run to run.
-#
-#   export.sh            write into series/
-#   export.sh --to DIR   write into DIR (used by status and tree)
+# Write series/ from the work tree: one directory per series, NN-name/, with
+# cover.txt (its cover letter's text) and git format-patch output: the cover
+# letter, the patches, To/Cc from get_maintainer.pl and the base-commit with
+# the prerequisite-patch-id of every earlier series. In the work tree each
+# series starts with an empty commit holding its cover letter and a
+# "Series-dir: NN-name" trailer (what b4 prep's cover commit does).
+# Byte-for-byte stable. export.sh --check: only say whether they agree.
 . "$(dirname "$0")/lib.sh"
-
-out=$SERIES
-[ "${1:-}" = --to ] && out=$2
 have_tree || die "no work tree: run 'make tree' first"
-
-n=$(wgit rev-list --count "$BASE_TAG"..HEAD)
-[ "$n" -gt 0 ] || die "the work tree has no commits on top of $BASE_TAG"
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-# The cover letter: first line the subject, then a blank line, then the body.
-wgit config "branch.$SERIES_BRANCH.description" "$(cat "$COVER")"
-wgit format-patch -q --numbered --cover-letter --cover-from-description=subject \
-	--zero-commit --no-signature --base="$BASE_TAG" -o "$tmp" "$BASE_TAG"..HEAD
-# format-patch dates the cover letter "now": give it the last patch's date.
-last=$(find "$tmp" -name '*.patch' ! -name '0000-*' | sort | tail -n 1)
-date=$(grep -m1 '^Date: ' "$last")
-sed -i "0,/^Date: .*/s//$date/" "$tmp/0000-cover-letter.patch"
-
-mkdir -p "$out"
-find "$out" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]-*.patch' -delete
-cp "$tmp"/*.patch "$out"/
-[ "$out" = "$SERIES" ] && msg "exported $n patches and the cover letter to $out"
-exit 0
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+gm() { (cd "$WT" && ./scripts/get_maintainer.pl --no-rolestats --nogit --nogit-fallback "$@" 2>/dev/null); }
+series_export() { # DIR COVER-COMMIT LAST-COMMIT
+	local d=$out/$1 c=$2 last=$3 to cc
+	mkdir -p "$d"
+	wgit log -1 --format=%B "$c" | sed '/^Series-dir: /d' | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' > "$d/cover.txt"
+	wgit format-patch -q -o "$d/p" "$c..$last"
+	to=$(gm --m --nor --nol "$d"/p/*.patch | sed 's/^/--to=/')
+	cc=$(gm --nom --r --l "$d"/p/*.patch | sed 's/^/--cc=/')
+	rm -rf "$d/p"
+	# The cover letter comes from the description of the range's branch.
+	wgit branch -f harness-export "$last"
+	wgit config branch.harness-export.description "$(cat "$d/cover.txt")"
+	mapfile -t rcpt < <(printf '%s\n' "$to" "$cc" | grep .)
+	wgit format-patch -q --numbered --cover-letter --cover-from-description=subject \
+		--zero-commit --no-signature --base="$BASE_TAG" "${rcpt[@]}" -o "$d" "$c..harness-export"
+	wgit branch -q -D harness-export
+	# The empty cover commits of earlier series have no patch id.
+	sed -i '/^prerequisite-patch-id: 0\{40\}$/d' "$d/0000-cover-letter.patch"
+	# format-patch dates the cover letter "now": give it the last patch's date.
+	sed -i "0,/^Date: .*/s//$(grep -m1 '^Date: ' "$(ls "$d"/0*.patch | tail -n 1)")/" "$d/0000-cover-letter.patch"
+}
+cover= name= prev=
+for c in $(wgit rev-list --reverse "$BASE_TAG"..HEAD); do
+	n=$(wgit log -1 --format='%(trailers:key=Series-dir,valueonly)' "$c" | head -n 1)
+	if [ -n "$n" ]; then
+		[ -n "$cover" ] && series_export "$name" "$cover" "$prev"
+		cover=$c name=$n
+	fi
+	prev=$c
+done
+[ -n "$cover" ] || die "no series in the work tree (no commit with a Series-dir: trailer)"
+series_export "$name" "$cover" "$prev"
+if [ "${1:-}" = --check ]; then
+	diff -r -q "$out" "$SERIES" | sed "s|$out|work tree|; s|$SERIES|series|"
+	exit "${PIPESTATUS[0]}"
+fi
+find "$SERIES" -mindepth 1 -maxdepth 1 -type d -name '[0-9][0-9]-*' -exec rm -rf {} +
+cp -r "$out"/. "$SERIES"/
+msg "exported $(ls "$out" | wc -l) series, $(ls "$out"/*/0*.patch | grep -vc /0000-) patches, to $SERIES"

@@ -11,8 +11,7 @@ BUILD=${BUILD:-$TOP/build}
 WT=$BUILD/linux			# the kernel work tree (a git repository)
 KOUT=${KOUT:-$BUILD/kunit}	# O= for the KUnit/run kernel
 LOGS=${LOGS:-$BUILD/logs}
-SERIES=$TOP/series
-COVER=$TOP/cover-letter.txt
+SERIES=${SERIES:-$TOP/series}
 JOBS=${JOBS:-$(nproc)}
 # Debian's python3 (with python3-ply and python3-git for checkpatch's
 # spdxcheck) before any other on the PATH.
