@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 FIX_SUBJECT="of: reserved_mem: keep a no-map region reserved when its init fails"
 FIX_CASES="of_reserved_mem.of_rmem_test_no_page_given_away of_reserved_mem.of_rmem_test_restricted_nomap"
-steps=${*:-checkpatch patches kernel-doc global-pool dt-corpus prove-fix coverage schema}
+steps=${*:-checkpatch patches kernel-doc coverage schema dt-corpus prove-fix}
 phase deps "$TOP/scripts/deps.sh"
 phase tree "$TOP/scripts/tree.sh" --ensure
 mkdir -p "$LOGS"
@@ -27,11 +27,10 @@ checkpatch() {	# --strict; FILE_PATH_CHANGES only if MAINTAINERS has every added
 		ign=$(grep -v '^#' "$TOP/checkpatch-exceptions" | while IFS='|' read -r re type _; do
 			[ -n "$re" ] && grep -Eq "$re" <<< "$s" && echo -n ",$type"; done || true)
 		for f in $(files "$c" AD); do
-			grep -q @ <<< "$(cd "$WT" && ./scripts/get_maintainer.pl --nogit --nogit-fallback \
-				--norolestats --nol -f "$f")" || nom+=" $f"
+			grep -q @ <<< "$(cd "$WT" && scripts/get_maintainer.pl --nogit --nogit-fallback --nol -f "$f")" || nom+=" $f"
 		done
 		[ -n "$nom" ] || ign+=,FILE_PATH_CHANGES
-		out=$(cd "$WT" && git format-patch -1 --stdout "$c" | ./scripts/checkpatch.pl --strict --no-color \
+		out=$(cd "$WT" && git format-patch -1 --stdout "$c" | scripts/checkpatch.pl --strict --no-color \
 			--show-types --terse --ignore "${ign#,}" - 2>&1 | grep -v '^total: 0 errors, 0 warnings, 0 checks')
 		[ -z "$out" ] && echo "checkpatch: ok: $s" && continue
 		echo "checkpatch: $s"$'\n'"$out${nom:+$'\n'no MAINTAINERS entry for:$nom}" | sed '2,$s/^/    /'
@@ -42,30 +41,29 @@ checkpatch() {	# --strict; FILE_PATH_CHANGES only if MAINTAINERS has every added
 
 patches() {	# each builds what it touches (W=1, no warning); the suites where asked
 	local c s f o log=$LOGS/check-build.log rc=0 last
+	local mk=(make -s -C "$BT" O="$BO" ARCH=arm64 CROSS_COMPILE="$CROSS_COMPILE" -j"$JOBS")
 	[ -f "$KOUT/.config" ] || "$TOP/scripts/kunit.sh" config > "$log" 2>&1 || { cat "$log"; return 1; }
 	# The last patch of each series: the parent of a cover commit, and HEAD.
 	last=$(git -C "$WT" log --format='%P %(trailers:key=Series-dir,valueonly)' "$BASE_TAG"..HEAD |
 		awk 'NF > 1 { print $1 }'; git -C "$WT" rev-parse HEAD)
-	local mk=(make -s -C "$BT" O="$BO" ARCH=arm64 CROSS_COMPILE="$CROSS_COMPILE" -j"$JOBS")
 	for c in $commits; do
 		s=$(subj "$c") o=()
 		at "$c" && mkdir -p "$BO" && cp "$KOUT/.config" "$BO/.config" && : > "$log"
-		"${mk[@]}" olddefconfig prepare > "$log.prepare" 2>&1 ||
-			{ echo "build: FAIL (prepare): $s"; tail "$log.prepare"; rc=1; continue; }
+		"${mk[@]}" olddefconfig prepare > "$log.prepare" 2>&1 || { echo "build: FAIL: $s: prepare"; rc=1; continue; }
 		for f in $(files "$c" AM); do
 			case $f in
-			tools/*.c) mkdir -p "$BO/${f%/*}" && make -s -C "$BT/${f%/*}" OUTPUT="$BO/${f%/*}" >> "$log" 2>&1 ;;
+			tools/*.c) mkdir -p "$BO/${f%/*}" && make -s -C "$BT/${f%/*}" OUTPUT="$BO/${f%/*}" ;;
 			*.c) o+=("${f%.c}.o") ;;
-			*.dtso) dtc -@ -q -Wno-avoid_unnecessary_addr_size -o /dev/null "$BT/$f" >> "$log" 2>&1 ;;
-			*.py) python3 -m py_compile "$BT/$f" >> "$log" 2>&1 ;;
-			esac || { echo "build: FAIL: $f"; rc=1; }
+			*.dtso) dtc -@ -q -Wno-avoid_unnecessary_addr_size -o /dev/null "$BT/$f" ;;
+			*.py) python3 -m py_compile "$BT/$f" ;;
+			esac >> "$log" 2>&1 || { echo "build: FAIL: $f"; rc=1; }
 		done
 		if [ ${#o[@]} -gt 0 ] && ! "${mk[@]}" W=1 "${o[@]}" >> "$log" 2>&1 || grep -q 'warning:' "$log"; then
 			echo "build: FAIL: $s"; grep -A3 -E 'warning:|error' "$log" | head -n 30; rc=1; continue
 		fi
 		echo "build: ok: $s (${o[*]:-no C objects})"
-		# The suites, once there are some: where a .c file that is no test
-		# changes, and at the last patch of each series.
+		# Once there are suites: where a .c file that is no test changes, and at
+		# the last patch of each series.
 		[ -f "$BT/$KUNITCONFIG" ] || continue
 		[ -n "$(files "$c" AMD | grep -Ev '^tools/|/tests/|_kunit\.c$' | grep '\.c$')" ] ||
 			grep -qx "$c" <<< "$last" || continue
@@ -76,28 +74,23 @@ patches() {	# each builds what it touches (W=1, no warning); the suites where as
 	return $rc
 }
 
-kernel_doc() {	# no kernel-doc warning in the files the series changes that the base lacks
+kernel_doc() {	# no kernel-doc warning the base lacks in a file the series changes
 	local f=$(git -C "$WT" diff --name-only --diff-filter=AM "$BASE_TAG"..HEAD -- '*.c' '*.h')
-	kd() { (cd "$1" && ./scripts/kernel-doc -none -Wall $f 2>&1 | sed -E 's/:[0-9]+ / /' | sort); }
+	kd() { (cd "$1" && scripts/kernel-doc -none -Wall $f 2>&1 | sed -E 's/:[0-9]+ / /' | sort); }
 	at "$BASE_TAG" && f=$(comm -13 <(kd "$BT") <(kd "$WT"))
 	[ -z "$f" ] && echo "kernel-doc: ok: no new warning" || { echo "kernel-doc: new warnings:"$'\n'"$f"; return 1; }
 }
 
-global_pool() {	# the CONFIG_DMA_GLOBAL_POOL code arm64 does not build: riscv RZ/Five, W=1
-	local o=$BUILD/check-riscv log=$LOGS/check-riscv.log
-	local mk=(make -s -C "$WT" O="$o" ARCH=riscv CROSS_COMPILE=riscv64-linux-gnu- -j"$JOBS")
-	mkdir -p "$o" && { [ -f "$o/.config" ] || "${mk[@]}" defconfig; } > "$log" 2>&1 &&
-	"$WT/scripts/config" --file "$o/.config" -e NONPORTABLE -e SOC_RENESAS -e ARCH_RENESAS \
-		-d RISCV_ISA_ZICBOM -d ERRATA_THEAD_CMO -e ARCH_R9A07G043 &&
-	"${mk[@]}" olddefconfig prepare >> "$log" 2>&1 && grep -qx CONFIG_DMA_GLOBAL_POOL=y "$o/.config" &&
-	"${mk[@]}" W=1 kernel/dma/{coherent,direct,mapping}.o >> "$log" 2>&1 && ! grep -A3 warning: "$log" ||
-		{ echo "global pool: FAIL: $log"; return 1; }
-	echo "global pool: ok: kernel/dma/{coherent,direct,mapping}.o with CONFIG_DMA_GLOBAL_POOL (riscv, W=1)"
+coverage() { . "$TOP/scripts/cov-check.sh" && cov_check "$WT" "$BUILD/cov"; }
+
+schema() {
+	"$TOP/scripts/schema-check.sh" "$WT/$DEMO_DTSO" "$WT/$REALWORLD_DTSO" \
+		-m "$BENCH_MEM" "$WT/$BENCH_DTSO" -m "$ERRORS_MEM" "$WT/$ERRORS_DTSO"
 }
 
-dt_corpus() {	# from every in-tree DTB, the series reserves and makes no less than the base
-	local rc=0
-	"$WT/tools/testing/of_reserved_mem/dt-corpus.sh" "$BUILD/dt-corpus" > "$LOGS/dt-corpus.log" 2>&1 || rc=1
+dt_corpus() {	# from no in-tree DTB does the series reserve or make less than the base
+	"$WT/tools/testing/of_reserved_mem/dt-corpus.sh" "$BUILD/dt-corpus" > "$LOGS/dt-corpus.log" 2>&1
+	local rc=$?
 	[ "$steps" = dt-corpus ] && cat "$LOGS/dt-corpus.log" || tail -n 1 "$LOGS/dt-corpus.log"
 	return $rc
 }
@@ -110,14 +103,6 @@ prove_fix() {	# the stable fix's test fails without the fix, in exactly FIX_CASE
 	at HEAD && got=$(python3 "$TOP/scripts/kunit-json.py" "$log.json" | sed -n 's/^FAIL //p' | sort | xargs)
 	echo "without the fix: failed: ${got:-none}"
 	[ "$got" = "$(tr ' ' '\n' <<< "$FIX_CASES" | sort | xargs)" ]
-}
-
-coverage() {	# HOOK: build/cov-check.sh (arm LPAE, x86_64 OF=n builds) when it lands
-	[ ! -x "$TOP/scripts/cov-check.sh" ] && echo "coverage: no scripts/cov-check.sh yet" || "$TOP/scripts/cov-check.sh"
-}
-
-schema() {	# HOOK: build/schema-check.sh (dt-validate of the overlays) when it lands
-	[ ! -x "$TOP/scripts/schema-check.sh" ] && echo "schema: no scripts/schema-check.sh yet" || "$TOP/scripts/schema-check.sh"
 }
 
 fail=0

@@ -1,40 +1,33 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Install what is missing: bookworm's compilers and QEMU, the pinned kernel
-# source from trixie-backports (added with the mirror apt already uses, pinned
-# low), and the Python venv of scripts/requirements.txt in build/venv (made
-# again only when that file or the python3 changes).
+# Install what is missing: bookworm's compilers and QEMU; the pinned kernel source from
+# trixie-backports, added with the mirror apt already uses and pinned low; the Python
+# venv build/venv of requirements.txt, made again only when it or python3 changes.
 . "$(dirname "$0")/lib.sh"
 SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
 apt() { DEBIAN_FRONTEND=noninteractive $SUDO apt-get -qq "$@" > /dev/null; }
-missing=$(for p in gcc gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf gcc-riscv64-linux-gnu \
-	qemu-system-arm device-tree-compiler bc bison flex libssl-dev libelf-dev cpio git ccache make \
-	xz-utils perl python3-ply python3-git python3-venv python3-dev; do
-	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'ok installed' || echo "$p"; done)
-[ -z "$missing" ] || { msg "installing:" $missing; apt update; apt install -y --no-install-recommends $missing; }
+new=$(for p in gcc gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf gcc-riscv64-linux-gnu qemu-system-arm \
+	device-tree-compiler bc bison flex libssl-dev libelf-dev cpio git ccache make xz-utils perl \
+	python3-ply python3-git python3-venv python3-dev; do
+	[ "$(dpkg-query -W -f='${Status}' "$p" 2> /dev/null)" = "install ok installed" ] || echo "$p"; done)
+[ -z "$new" ] || { msg "installing:" $new; apt update; apt install -y --no-install-recommends $new; }
 if [ ! -f "$BASE_TARBALL" ]; then
-	if [ ! -f "/etc/apt/sources.list.d/$BASE_SUITE.sources" ]; then
-		mirror=$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null |
-			awk '/^URIs:/ || $1 == "deb" { print $2; exit }')
-		[ -n "$mirror" ] || die "no Debian mirror found in apt's configuration"
-		printf 'Types: deb\nURIs: %s\nSuites: %s\nComponents: main\nSigned-By: %s\n' "$mirror" \
-			"$BASE_SUITE" /usr/share/keyrings/debian-archive-keyring.gpg |
-			$SUDO tee "/etc/apt/sources.list.d/$BASE_SUITE.sources" > /dev/null
-		printf 'Package: *\nPin: release n=%s\nPin-Priority: 50\n' "$BASE_SUITE" |
-			$SUDO tee "/etc/apt/preferences.d/$BASE_SUITE.pref" > /dev/null
-	fi
-	msg "installing $BASE_PKG=$BASE_VERSION from $BASE_SUITE"
-	apt update
-	apt install -y --no-install-recommends "$BASE_PKG=$BASE_VERSION" ||
-		apt install -y --no-install-recommends "$BASE_PKG/$BASE_SUITE"
+	src=/etc/apt/sources.list.d/$BASE_SUITE.sources
+	mirror=$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null |
+		awk '/^URIs:/ || $1 == "deb" { print $2; exit }')
+	[ -f "$src" ] || printf 'Types: deb\nURIs: %s\nSuites: %s\nComponents: main\nSigned-By: %s\n' \
+		"${mirror:?no Debian mirror found in the apt configuration}" "$BASE_SUITE" \
+		/usr/share/keyrings/debian-archive-keyring.gpg | $SUDO tee "$src" > /dev/null
+	printf 'Package: *\nPin: release n=%s\nPin-Priority: 50\n' "$BASE_SUITE" |
+		$SUDO tee "/etc/apt/preferences.d/$BASE_SUITE.pref" > /dev/null
+	msg "installing $BASE_PKG=$BASE_VERSION from $BASE_SUITE" && apt update
+	apt install -y --no-install-recommends "$BASE_PKG=$BASE_VERSION" || apt install -y "$BASE_PKG/$BASE_SUITE"
 fi
 v=$(dpkg-query -W -f='${Version}' "$BASE_PKG" || true)
-[ "$v" = "$BASE_VERSION" ] || msg "WARNING: $BASE_PKG $v is installed, not the pinned $BASE_VERSION: the series is applied with git am -3"
-req=$TOP/scripts/requirements.txt venv=$BUILD/venv
-[ -f "$req" ] || exit 0
+[ "$v" = "$BASE_VERSION" ] || msg "WARNING: $BASE_PKG $v is installed, not $BASE_VERSION: git am -3 applies the series"
+req=$TOP/requirements.txt venv=$BUILD/venv
 key=$({ cat "$req"; /usr/bin/python3 -V; } | sha256sum)
-if [ "$(cat "$venv/.key" 2>/dev/null)" != "$key" ]; then	# exact pins, no other package
-	msg "making $venv" && rm -rf "$venv" && /usr/bin/python3 -m venv "$venv"
-	PIP_CONSTRAINT=$req PIP_DISABLE_PIP_VERSION_CHECK=1 "$venv/bin/pip" install -q --no-deps \
-		--use-pep517 -r "$req" >&2 && "$venv/bin/pip" check >&2 && echo "$key" > "$venv/.key"
-fi
+[ "$(cat "$venv/.key" 2>/dev/null)" = "$key" ] && exit 0	# exact pins, no other package:
+msg "making $venv" && rm -rf "$venv" && /usr/bin/python3 -m venv "$venv"
+PIP_CONSTRAINT=$req PIP_DISABLE_PIP_VERSION_CHECK=1 "$venv/bin/pip" install -q --no-deps --use-pep517 \
+	-r "$req" >&2 && "$venv/bin/pip" check >&2 && echo "$key" > "$venv/.key"

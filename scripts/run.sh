@@ -1,18 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# make run [DTSO=a.dtso[:b.dtso]]: boot the test kernel, KUnit off, with the
-# overlays (default the demo one) and an initramfs whose /init, rmem_show
-# (tools/testing/of_reserved_mem), prints the kernel's table of reserved
-# memory and powers off. Fails unless each child of /reserved-memory has a line.
+# make run [DTSO=a.dtso[:b.dtso]]: boot the test kernel, KUnit off, with the overlays
+# (default the demo one) and an initramfs whose /init, rmem_show (tools/testing/
+# of_reserved_mem), prints the kernel's table of reserved memory and powers off.
+# Fails unless each child of /reserved-memory has a line in it.
 . "$(dirname "$0")/lib.sh"
-IFS=: read -ra paths <<< "${DTSO:-}"
-dtso=
-for p in "${paths[@]}"; do dtso=${dtso:+$dtso:}$(realpath -e "$p") || die "no such overlay: $p"; done
+dtso=$(IFS=:; for p in ${DTSO:-}; do realpath -e "$p" || exit; done | paste -sd:)
 phase deps "$TOP/scripts/deps.sh"
 phase tree "$TOP/scripts/tree.sh" --ensure
 out=$BUILD/run log=$LOGS/run.log dtb=$LOGS/run.dtb
-mkdir -p "$LOGS" "$out"
-rm -f "$dtb" "$log" "$KOUT/test.log"
+mkdir -p "$LOGS" "$out" && rm -f "$dtb" "$log" "$KOUT/test.log"
 build() {
 	"$TOP/scripts/kunit.sh" build --jobs="$JOBS" && make -C "$WT" O="$KOUT" ARCH=arm64 headers &&
 	make -C "$WT/tools/testing/of_reserved_mem" OUTPUT="$out" KHDR="$KOUT/usr/include" \
@@ -21,11 +18,10 @@ build() {
 }
 phase build logged "$LOGS/run-build.log" build || { tail -n 30 "$LOGS/run-build.log"; die "build failed"; }
 # kunit.py boots the QEMU config's machine and device tree. QEMU takes the last
-# -append: the config's command line, KUnit off, instead of kunit.py's.
+# -append: the config's command line with KUnit off instead of kunit.py's.
 append="console=ttyAMA0 mem=$(( ${KUNIT_RMEM_MEM:-1024} - 16 ))M kunit.enable=0 panic=-1"
 KUNIT_RMEM_DTSO=${dtso:-$WT/$DEMO_DTSO} KUNIT_RMEM_DTB_OUT=$dtb phase boot logged "$LOGS/run-kunit.log" \
-	"$TOP/scripts/kunit.sh" exec --timeout=120 \
-	--qemu_args="-initrd $out/initramfs.cpio -append '$append'" || true
+	"$TOP/scripts/kunit.sh" exec --timeout=120 --qemu_args="-initrd $out/initramfs.cpio -append '$append'" || true
 cp "$KOUT/test.log" "$log" 2>/dev/null || { tail -n 30 "$LOGS/run-kunit.log"; die "kunit.py did not boot the kernel"; }
 echo "overlay: ${dtso:-$WT/$DEMO_DTSO}; boot log: $log"
 sed -n '/^== /,/^rmem_show: done/{/^\[ *[0-9]*\.[0-9]*\]/!p}' "$log"
