@@ -99,7 +99,8 @@ prove_fix() {	# the stable fix's test fails without the fix, in exactly FIX_CASE
 	local c fix= got log=$LOGS/check-revert-fix
 	for c in $commits; do [ "$(subj "$c")" = "$FIX_SUBJECT" ] && fix=$c; done
 	at "$(git -C "$WT" rev-parse HEAD)" && git -C "$BT" revert --no-commit "${fix:?no fix}" || return 1
-	suites --json="$log.json" 'of_reserved_mem.*' > "$log.log" 2>&1
+	KUNIT_RMEM_DTSO=$BT/$ERRORS_DTSO:$BT/$DEMO_DTSO KUNIT_RMEM_MEM=$ERRORS_MEM \
+		suites --json="$log.json" 'of_reserved_mem.*' > "$log.log" 2>&1	# its node is malformed
 	at HEAD && got=$(python3 "$TOP/scripts/kunit-json.py" "$log.json" | sed -n 's/^FAIL //p' | sort | xargs)
 	echo "without the fix: failed: ${got:-none}"
 	[ "$got" = "$(tr ' ' '\n' <<< "$FIX_CASES" | sort | xargs)" ]
