@@ -17,6 +17,7 @@ boot() {	# boot NAME DTSO KUNIT.SH-ARGS...: a kunit.py boot; its console checked
 		${KUNIT_TIMEOUT:+--timeout=$KUNIT_TIMEOUT} || true
 	sed -n '/Starting KUnit Kernel/,$p' "$LOGS/$1.log"
 	cp "$KOUT/test.log" "$c" 2>/dev/null || : > "$c"
+	[ -s "$LOGS/$1.json" ] || tail -n 30 "$LOGS/$1.log"	# no results: why
 	# Messages printed while the suites run: between EXPECT markers.
 	perl "$WT/scripts/dtc/of_unittest_expect" --hide-expect "$c" > "$x"
 	! grep -E '^\*\* (ERROR|.*not found -)|^\*\*  +(EXPECT not|missing|EXPECT_NOT found|unittest FAIL|internal).*: +[1-9]' "$x" || rc=1
