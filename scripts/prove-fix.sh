@@ -15,6 +15,8 @@ fix=$(git -C "$WT" log --format=%H --fixed-strings --grep="$FIX_SUBJECT" "$BASE_
 git -C "$RT" checkout -q --detach -f "$(git -C "$WT" rev-parse HEAD)"
 git -C "$RT" revert --no-commit "$fix" || die "the fix does not revert cleanly"
 mkdir -p "$LOGS"
+# The no-map restricted-dma-pool is a node of the malformed overlay.
+KUNIT_RMEM_DTSO=$RT/$ERRORS_DTSO:$RT/$DEMO_DTSO KUNIT_RMEM_MEM=$ERRORS_MEM \
 KUNIT_TREE=$RT KUNIT_OUT=$BUILD/revert-fix-out "$TOP/scripts/kunit.sh" run \
 	--jobs="$JOBS" --json="$LOGS/revert-fix.json" 'of_reserved_mem.*' \
 	> "$LOGS/revert-fix.log" 2>&1 || true
