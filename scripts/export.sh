@@ -3,7 +3,8 @@
 # Write series/ from the work tree: one directory per series, NN-name/, with
 # cover.txt (its cover letter's text) and git format-patch output: the cover
 # letter, the patches, To/Cc from get_maintainer.pl and the base-commit with
-# the prerequisite-patch-id of every earlier series. In the work tree each
+# the prerequisite-patch-id of the series that NN-name/needs lists (written
+# by hand: one NN-name per line). In the work tree each
 # series starts with an empty commit holding its cover letter and a
 # "Series-dir: NN-name" trailer (what b4 prep's cover commit does).
 # Byte-for-byte stable. export.sh --check: only say whether they agree.
@@ -11,7 +12,9 @@
 have_tree || die "no work tree: run 'make tree' first"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-gm() { (cd "$WT" && ./scripts/get_maintainer.pl --no-rolestats --nogit --nogit-fallback "$@" 2>/dev/null); }
+# --nokeywords: K: patterns match words of the messages (arm, riscv, a SoC
+# named as an example), not the code a series changes.
+gm() { (cd "$WT" && ./scripts/get_maintainer.pl --no-rolestats --nogit --nogit-fallback --nokeywords "$@" 2>/dev/null); }
 series_export() { # DIR COVER-COMMIT LAST-COMMIT
 	local d=$out/$1 c=$2 last=$3 to cc
 	mkdir -p "$d"
@@ -27,8 +30,16 @@ series_export() { # DIR COVER-COMMIT LAST-COMMIT
 	wgit format-patch -q --numbered --cover-letter --cover-from-description=subject \
 		--zero-commit --no-signature --base="$BASE_TAG" "${rcpt[@]}" -o "$d" "$c..harness-export"
 	wgit branch -q -D harness-export
-	# The empty cover commits of earlier series have no patch id.
-	sed -i '/^prerequisite-patch-id: 0\{40\}$/d' "$d/0000-cover-letter.patch"
+	# Prerequisites: only the patches of the series NN-name/needs lists.
+	cp "$SERIES/$1/needs" "$d/" 2>/dev/null || true
+	local keep n
+	keep=$(for n in $(cat "$d/needs" 2>/dev/null); do
+		ls "$out/$n"/0*.patch | grep -v /0000- | xargs cat | git patch-id --stable
+	done | cut -d' ' -f1)
+	awk -v keep="$keep" '/^prerequisite-patch-id: / { next } { print }
+		/^base-commit: / { n = split(keep, k); for (i = 1; i <= n; i++)
+			print "prerequisite-patch-id: " k[i] }' "$d/0000-cover-letter.patch" > "$d/c" &&
+		mv "$d/c" "$d/0000-cover-letter.patch"
 	# format-patch dates the cover letter "now": give it the last patch's date.
 	sed -i "0,/^Date: .*/s//$(grep -m1 '^Date: ' "$(ls "$d"/0*.patch | tail -n 1)")/" "$d/0000-cover-letter.patch"
 }
