@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # The harness around the patch series: README.md, docs/reference.md.
-.PHONY: deps tree export status test test-debug run check bench dt-corpus
+.PHONY: help deps tree export status test test-debug run check bench dt-corpus
+help:
+	@echo "make test | run | check | tree | export | status | test-debug | bench | dt-corpus | deps: README.md"
 deps tree export test run check bench:
 	@scripts/$@.sh
 status:
