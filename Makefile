@@ -1,13 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0
 # The harness around the patch series: README.md, docs/reference.md.
-.PHONY: help deps tree export status test test-debug run check bench dt-corpus
+.PHONY: help deps tree export status test test-debug run check bench
 help:
-	@echo "make test | run | check | tree | export | status | test-debug | bench | dt-corpus | deps: README.md"
+	@echo "make test | run | check | tree | export | status | test-debug | bench | deps: README.md"
 deps tree export test run check bench:
 	@scripts/$@.sh
 status:
 	@scripts/export.sh --check && echo "the work tree and series/ agree"
 test-debug:
 	@DEBUG=1 scripts/test.sh
-dt-corpus:
-	@scripts/check.sh dt-corpus

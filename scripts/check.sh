@@ -1,25 +1,21 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# make check: the review checks of the series, each step timed; check.sh STEP...
-# runs some. docs/reference.md says what each proves.
+# make check: the review checks of the series, each timed; check.sh STEP... runs some (docs/reference.md)
 . "$(dirname "$0")/lib.sh"
 FIX_SUBJECT="of: reserved_mem: keep a no-map region reserved when its init fails"
 FIX_CASES="of_reserved_mem.of_rmem_test_no_page_given_away of_reserved_mem.of_rmem_test_restricted_nomap"
 steps=${*:-checkpatch patches kernel-doc coverage schema dt-corpus prove-fix}
-phase deps "$TOP/scripts/deps.sh"
 phase tree "$TOP/scripts/tree.sh" --ensure
-mkdir -p "$LOGS"
 export PATH=/usr/lib/ccache:$PATH
-BT=$BUILD/bisect BO=$BUILD/bisect-out
-commits=$(git -C "$WT" log --reverse --format=%H --diff-filter=ACDMR "$BASE_TAG"..HEAD -- .)
-subj() { git -C "$WT" log -1 --format=%s "$1"; }
-files() { git -C "$WT" diff-tree --no-commit-id --name-only -r --diff-filter="$2" "$1"; }
+BT=$SCRATCH BO=$BUILD/bisect-out
+commits=$(g rev-list --reverse "$BASE_TAG"..HEAD)
+subj() { g log -1 --format=%s "$1"; }
+files() { g diff-tree --no-commit-id --name-only -r --diff-filter="$2" "$1"; }
 at() {	# the worktree build/bisect at a commit
-	[ -e "$BT/.git" ] || git -C "$WT" worktree add -q --detach "$BT" "$1"
+	[ -e "$BT/.git" ] || g worktree add -q --detach "$BT"
 	git -C "$BT" reset -q --hard && git -C "$BT" checkout -q -f --detach "$1"
 }
-suites() { KUNIT_TREE=$BT KUNIT_OUT=$BO "$TOP/scripts/kunit.sh" run --jobs="$JOBS" --timeout=600 "$@"; }
-
+suites() { KUNIT_TREE=$BT KUNIT_OUT=$BO kunit run --jobs="$JOBS" --timeout=600 "$@"; }
 checkpatch() {	# --strict; FILE_PATH_CHANGES only if MAINTAINERS has every added file
 	local c s f ign nom out rc=0
 	for c in $commits; do
@@ -38,14 +34,11 @@ checkpatch() {	# --strict; FILE_PATH_CHANGES only if MAINTAINERS has every added
 	done
 	return $rc
 }
-
 patches() {	# each builds what it touches (W=1, no warning); the suites where asked
 	local c s f o log=$LOGS/check-build.log rc=0 last
 	local mk=(make -s -C "$BT" O="$BO" ARCH=arm64 CROSS_COMPILE="$CROSS_COMPILE" -j"$JOBS")
-	[ -f "$KOUT/.config" ] || "$TOP/scripts/kunit.sh" config > "$log" 2>&1 || { cat "$log"; return 1; }
-	# The last patch of each series: the parent of a cover commit, and HEAD.
-	last=$(git -C "$WT" log --format='%P %(trailers:key=Series-dir,valueonly)' "$BASE_TAG"..HEAD |
-		awk 'NF > 1 { print $1 }'; git -C "$WT" rev-parse HEAD)
+	[ -f "$KOUT/.config" ] || kunit config > "$log" 2>&1 || { cat "$log"; return 1; }
+	last=$(g for-each-ref --format='%(objectname)' refs/heads/b4/)	# each series' last patch
 	for c in $commits; do
 		s=$(subj "$c") o=()
 		at "$c" && mkdir -p "$BO" && cp "$KOUT/.config" "$BO/.config" && : > "$log"
@@ -73,39 +66,28 @@ patches() {	# each builds what it touches (W=1, no warning); the suites where as
 	done
 	return $rc
 }
-
 kernel_doc() {	# no kernel-doc warning the base lacks in a file the series changes
-	local f=$(git -C "$WT" diff --name-only --diff-filter=AM "$BASE_TAG"..HEAD -- '*.c' '*.h')
+	local f=$(g diff --name-only --diff-filter=AM "$BASE_TAG"..HEAD -- '*.c' '*.h')
 	kd() { (cd "$1" && scripts/kernel-doc -none -Wall $f 2>&1 | sed -E 's/:[0-9]+ / /' | sort); }
 	at "$BASE_TAG" && f=$(comm -13 <(kd "$BT") <(kd "$WT"))
 	[ -z "$f" ] && echo "kernel-doc: ok: no new warning" || { echo "kernel-doc: new warnings:"$'\n'"$f"; return 1; }
 }
-
 coverage() { . "$TOP/scripts/cov-check.sh" && cov_check "$WT" "$BUILD/cov"; }
-
-schema() {
-	"$TOP/scripts/schema-check.sh" "$WT/$DEMO_DTSO" "$WT/$REALWORLD_DTSO" \
-		-m "$BENCH_MEM" "$WT/$BENCH_DTSO" -m "$ERRORS_MEM" "$WT/$ERRORS_DTSO"
+schema() { "$TOP/scripts/schema-check.sh" "$WT/$DEMO_DTSO" "$WT/$REALWORLD_DTSO" -m "$BENCH_MEM" "$WT/$BENCH_DTSO" \
+	-m "$ERRORS_MEM" "$WT/$ERRORS_DTSO"; }
+dt_corpus() {	# from no in-tree DTB does the series reserve or make less than the base (table: the log)
+	"$WT/tools/testing/of_reserved_mem/dt-corpus.sh" "$BUILD/dt-corpus" > "$LOGS/dt-corpus.log" 2>&1; local rc=$?
+	tail -n 1 "$LOGS/dt-corpus.log"; return $rc
 }
-
-dt_corpus() {	# from no in-tree DTB does the series reserve or make less than the base
-	"$WT/tools/testing/of_reserved_mem/dt-corpus.sh" "$BUILD/dt-corpus" > "$LOGS/dt-corpus.log" 2>&1
-	local rc=$?
-	[ "$steps" = dt-corpus ] && cat "$LOGS/dt-corpus.log" || tail -n 1 "$LOGS/dt-corpus.log"
-	return $rc
-}
-
 prove_fix() {	# the stable fix's test fails without the fix, in exactly FIX_CASES
-	local c fix= got log=$LOGS/check-revert-fix
-	for c in $commits; do [ "$(subj "$c")" = "$FIX_SUBJECT" ] && fix=$c; done
-	at "$(git -C "$WT" rev-parse HEAD)" && git -C "$BT" revert --no-commit "${fix:?no fix}" || return 1
+	local got log=$LOGS/check-revert-fix fix=$(g log -1 --format=%H -F --grep="$FIX_SUBJECT" "$BASE_TAG"..)
+	at "$(g rev-parse HEAD)" && git -C "$BT" revert --no-commit "${fix:?no fix}" || return 1
 	KUNIT_RMEM_DTSO=$BT/$ERRORS_DTSO:$BT/$DEMO_DTSO KUNIT_RMEM_MEM=$ERRORS_MEM \
 		suites --json="$log.json" 'of_reserved_mem.*' > "$log.log" 2>&1	# its node is malformed
 	at HEAD && got=$(python3 "$TOP/scripts/kunit-json.py" "$log.json" | sed -n 's/^FAIL //p' | sort | xargs)
 	echo "without the fix: failed: ${got:-none}"
 	[ "$got" = "$(tr ' ' '\n' <<< "$FIX_CASES" | sort | xargs)" ]
 }
-
 fail=0
 for s in $steps; do phase "$s" "${s//-/_}" || fail=1; done
 [ $fail = 0 ] && echo "check: all passed" || { echo "check: FAILED"; exit 1; }

@@ -1,12 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
-# cov_check WT SCRATCH [BASE]: compile with W=1, in each config below, every C file of
-# BASE..HEAD (default base-7.3.4) that the config builds. Fails on an error, a warning in a
-# changed file, a libgcc 64-bit division on arm (vmlinux would not link), a modpost error of
-# the test modules against what they take from the changed files (export, namespace), or an
-# option that did not come out as asked (x86: OF=n must keep the tests off despite
-# KUNIT_ALL_TESTS). x86 also builds cma_heap.c, which includes of_reserved_mem.h and
-# dma-map-ops.h, for their !OF stubs. Debian packages: gcc gcc-arm-linux-gnueabihf binutils
-# make bc bison flex libssl-dev libelf-dev ccache git. Source it and call cov_check, or run it.
+# cov_check WT SCRATCH [BASE]: compile with W=1, in each config below, every C file of BASE..HEAD
+# that it builds. Fails on an error, a warning in a changed file, a 64-bit division on arm, a modpost
+# error of the test modules, or an option not as asked. Source it and call cov_check, or run it.
 COV_T="OF_RESERVED_MEM_KUNIT_TEST CMA_KUNIT_TEST DMA_RESERVED_MEM_KUNIT_TEST DMAPOOL_KUNIT_TEST"
 declare -A COV_CFG=(
 [arm-off]="arm multi_v7_defconfig ARM_LPAE=y KUNIT=y CMA=y DMA_CMA=n DEBUG_FS=n DRM_ASPEED_GFX=n DRM_ETNAVIV=n

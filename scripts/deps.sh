@@ -23,8 +23,6 @@ if [ ! -f "$BASE_TARBALL" ]; then
 	msg "installing $BASE_PKG=$BASE_VERSION from $BASE_SUITE" && apt update
 	apt install -y --no-install-recommends "$BASE_PKG=$BASE_VERSION" || apt install -y "$BASE_PKG/$BASE_SUITE"
 fi
-v=$(dpkg-query -W -f='${Version}' "$BASE_PKG" || true)
-[ "$v" = "$BASE_VERSION" ] || msg "WARNING: $BASE_PKG $v is installed, not $BASE_VERSION: git am -3 applies the series"
 req=$TOP/requirements.txt venv=$BUILD/venv
 key=$({ cat "$req"; /usr/bin/python3 -V; } | sha256sum)
 [ "$(cat "$venv/.key" 2>/dev/null)" = "$key" ] && exit 0	# exact pins, no other package:

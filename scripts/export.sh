@@ -1,63 +1,38 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Write series/ from the work tree: one directory per series, NN-name/, with
-# cover.txt (its cover letter's text) and git format-patch output: the cover
-# letter, the patches, To/Cc from get_maintainer.pl and the base-commit with
-# the prerequisite-patch-id of the series that NN-name/needs lists (written
-# by hand: one NN-name per line). In the work tree each
-# series starts with an empty commit holding its cover letter and a
-# "Series-dir: NN-name" trailer (what b4 prep's cover commit does).
-# Byte-for-byte stable. export.sh --check: only say whether they agree.
+# Write series/NN-name/ with b4 from each b4 prep branch b4/NN-name: b4 prep --auto-to-cc adds
+# get_maintainer.pl's To and Cc to the cover letter, b4 send -o writes the series, with base-commit
+# and the prerequisite-patch-ids of the series NN-name/needs lists (by hand), beside the cover letter
+# (cover.txt) and b4's tracking. Stable run to run: Date is the commit's and the headers b4 makes
+# anew each time are dropped (Message-Id, threading, X-B4-Tracking). --check: say if they agree.
 . "$(dirname "$0")/lib.sh"
 have_tree || die "no work tree: run 'make tree' first"
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-# --nokeywords: K: patterns match words of the messages (arm, riscv, a SoC
-# named as an example), not the code a series changes.
-gm() { (cd "$WT" && ./scripts/get_maintainer.pl --no-rolestats --nogit --nogit-fallback --nokeywords "$@" 2>/dev/null); }
-series_export() { # DIR COVER-COMMIT LAST-COMMIT
-	local d=$out/$1 c=$2 last=$3 to cc
-	mkdir -p "$d"
-	wgit log -1 --format=%B "$c" | sed '/^Series-dir: /d' | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' > "$d/cover.txt"
-	wgit format-patch -q -o "$d/p" "$c..$last"
-	to=$(gm --m --nor --nol "$d"/p/*.patch | sed 's/^/--to=/')
-	cc=$(gm --nom --r --l "$d"/p/*.patch | sed 's/^/--cc=/')
-	rm -rf "$d/p"
-	# The cover letter comes from the description of the range's branch.
-	wgit branch -f harness-export "$last"
-	wgit config branch.harness-export.description "$(cat "$d/cover.txt")"
-	mapfile -t rcpt < <(printf '%s\n' "$to" "$cc" | grep .)
-	wgit format-patch -q --numbered --cover-letter --cover-from-description=subject \
-		--zero-commit --no-signature --base="$BASE_TAG" "${rcpt[@]}" -o "$d" "$c..harness-export"
-	wgit branch -q -D harness-export
-	# Prerequisites: only the patches of the series NN-name/needs lists.
-	cp "$SERIES/$1/needs" "$d/" 2>/dev/null || true
-	local keep n
-	keep=$(for n in $(cat "$d/needs" 2>/dev/null); do
-		ls "$out/$n"/0*.patch | grep -v /0000- | xargs cat | git patch-id --stable
-	done | cut -d' ' -f1)
-	awk -v keep="$keep" '/^prerequisite-patch-id: / { next } { print }
-		/^base-commit: / { n = split(keep, k); for (i = 1; i <= n; i++)
-			print "prerequisite-patch-id: " k[i] }' "$d/0000-cover-letter.patch" > "$d/c" &&
-		mv "$d/c" "$d/0000-cover-letter.patch"
-	# format-patch dates the cover letter "now": give it the last patch's date.
-	sed -i "0,/^Date: .*/s//$(grep -m1 '^Date: ' "$(ls "$d"/0*.patch | tail -n 1)")/" "$d/0000-cover-letter.patch"
-}
-cover= name= prev=
-for c in $(wgit rev-list --reverse "$BASE_TAG"..HEAD); do
-	n=$(wgit log -1 --format='%(trailers:key=Series-dir,valueonly)' "$c" | head -n 1)
-	if [ -n "$n" ]; then
-		[ -n "$cover" ] && series_export "$name" "$cover" "$prev"
-		cover=$c name=$n
-	fi
-	prev=$c
+out=$(mktemp -d) prev=$BASE_TAG
+trap 'rm -rf "$out"; git -C "$SCRATCH" checkout -q --detach 2>/dev/null' EXIT
+[ -e "$SCRATCH/.git" ] || g worktree add -q --detach "$SCRATCH"
+for b in $(g for-each-ref --format='%(refname:short)' 'refs/heads/b4/[0-9][0-9]-*'); do
+	d=$out/${b#b4/} && mkdir -p "$d" && cp "$SERIES/${b#b4/}/needs" "$d/" 2>/dev/null || true
+	pre=$(for n in $(cat "$d/needs" 2>/dev/null); do g log -p --reverse "$(g config "branch.b4/$n.b4-tracking" |
+		python3 -c 'import json, sys; print(json.load(sys.stdin)["series"]["base-branch"])')..b4/$n"; done |
+		git patch-id --stable | cut -d' ' -f1)
+	g config "branch.$b.b4-tracking" "$(g config "branch.$b.b4-tracking" | python3 -c 'import json, sys
+t = json.load(sys.stdin); t["series"]["prerequisites"] = ["base-commit: " + sys.argv[1]] + ["patch-id: " + p for p in sys.argv[2:]]
+print(json.dumps(t))' "$BASE_TAG" $pre)"
+	git -C "$SCRATCH" checkout -q -f --ignore-other-worktrees "$b"
+	(cd "$SCRATCH" && "$BUILD/venv/bin/b4" -q prep --auto-to-cc && "$BUILD/venv/bin/b4" -q send --no-sign --not-me-too -o "$d") > "$LOGS/export-b4.log" 2>&1 ||
+		{ cat "$LOGS/export-b4.log"; die "b4 failed on $b"; }
+	mapfile -t dates < <(g log --reverse --format=%aD "$prev..$b")
+	for f in "$d"/0*.eml; do k=$((10#$(basename "$f" | cut -c1-4))) && [ $k -gt 0 ] || k=${#dates[@]}
+		awk -v date="${dates[k - 1]}" 'h && /^$/ { h = 0 } h && /^[^ \t]/ { skip = /^(Message-Id|In-Reply-To|References|X-B4-Tracking):/ }
+			h && /^Date: / { $0 = "Date: " date } !(h && skip)' h=1 "$f" > "$f.t" && mv "$f.t" "$f"
+	done
+	printf "%s\n" "$(g config "branch.$b.description")" > "$d/cover.txt" && g config "branch.$b.b4-tracking" > "$d/b4-tracking.json" && prev=$b
 done
-[ -n "$cover" ] || die "no series in the work tree (no commit with a Series-dir: trailer)"
-series_export "$name" "$cover" "$prev"
+[ "$prev" != "$BASE_TAG" ] || die "no series in the work tree (no b4/NN-name branch)"
 if [ "${1:-}" = --check ]; then
 	diff -r -q "$out" "$SERIES" | sed "s|$out|work tree|; s|$SERIES|series|"
 	exit "${PIPESTATUS[0]}"
 fi
 find "$SERIES" -mindepth 1 -maxdepth 1 -type d -name '[0-9][0-9]-*' -exec rm -rf {} +
 cp -r "$out"/. "$SERIES"/
-msg "exported $(ls "$out" | wc -l) series, $(ls "$out"/*/0*.patch | grep -vc /0000-) patches, to $SERIES"
+msg "exported $(ls "$out" | wc -l) series, $(ls "$out"/*/0*.eml | grep -vc /0000-) patches, to $SERIES"

@@ -1,14 +1,13 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-# kunit-json.py FILE...: the case statuses of kunit.py --json files, summed; names
-# each failed case; last line "N passed, N failed, N skipped". Exits 1 on a failed
-# or crashed case, results kunit.py found missing, or a file without a case passed.
+# kunit-json.py FILE...: kunit.py --json files' case statuses summed, failed cases named, last line "N passed, N
+# failed, N skipped". Exits 1 on a failed or crashed case, results kunit.py found missing, or no case passed.
 import json, sys
 n, bad = {'PASS': 0, 'FAIL': 0, 'SKIP': 0, 'ERROR': 0}, 0
 def walk(group, prefix):
 	for case in group['test_cases']:
 		n[case['status']] += 1
-		if case['status'] in ('FAIL', 'ERROR'): print(case['status'], prefix + case['name'])
+		case['status'] in ('FAIL', 'ERROR') and print(case['status'], prefix + case['name'])
 	for sub in group['sub_groups']: walk(sub, prefix + sub['name'] + '.')
 for path in sys.argv[1:]:
 	try: top = json.load(open(path))

@@ -6,12 +6,11 @@
 # Fails unless each child of /reserved-memory has a line in it.
 . "$(dirname "$0")/lib.sh"
 dtso=$(IFS=:; for p in ${DTSO:-}; do realpath -e "$p" || exit; done | paste -sd:)
-phase deps "$TOP/scripts/deps.sh"
 phase tree "$TOP/scripts/tree.sh" --ensure
 out=$BUILD/run log=$LOGS/run.log dtb=$LOGS/run.dtb
-mkdir -p "$LOGS" "$out" && rm -f "$dtb" "$log" "$KOUT/test.log"
+mkdir -p "$out" && rm -f "$dtb" "$log" "$KOUT/test.log"
 build() {
-	"$TOP/scripts/kunit.sh" build --jobs="$JOBS" && make -C "$WT" O="$KOUT" ARCH=arm64 headers &&
+	kunit build --jobs="$JOBS" && make -C "$WT" O="$KOUT" ARCH=arm64 headers &&
 	make -C "$WT/tools/testing/of_reserved_mem" OUTPUT="$out" KHDR="$KOUT/usr/include" \
 		CROSS_COMPILE="$CROSS_COMPILE" "$out/rmem_show" &&
 	echo "file /init $out/rmem_show 0755 0 0" | "$KOUT/usr/gen_init_cpio" -o "$out/initramfs.cpio" -
@@ -21,10 +20,9 @@ phase build logged "$LOGS/run-build.log" build || { tail -n 30 "$LOGS/run-build.
 # -append: the config's command line with KUnit off instead of kunit.py's.
 append="console=ttyAMA0 mem=$(( ${KUNIT_RMEM_MEM:-1024} - 16 ))M kunit.enable=0 panic=-1"
 KUNIT_RMEM_DTSO=${dtso:-$WT/$DEMO_DTSO} KUNIT_RMEM_DTB_OUT=$dtb phase boot logged "$LOGS/run-kunit.log" \
-	"$TOP/scripts/kunit.sh" exec --timeout=120 --qemu_args="-initrd $out/initramfs.cpio -append '$append'" || true
+	kunit exec --timeout=120 --qemu_args="-initrd $out/initramfs.cpio -append '$append'" || true
 cp "$KOUT/test.log" "$log" 2>/dev/null || { tail -n 30 "$LOGS/run-kunit.log"; die "kunit.py did not boot the kernel"; }
-echo "overlay: ${dtso:-$WT/$DEMO_DTSO}; boot log: $log"
-sed -n '/^== /,/^rmem_show: done/{/^\[ *[0-9]*\.[0-9]*\]/!p}' "$log"
+echo "overlay: ${dtso:-$WT/$DEMO_DTSO}; boot log: $log" && sed -n '/^== /,/^rmem_show: done/{/^\[ *[0-9]*\.[0-9]*\]/!p}' "$log"
 grep -q '^rmem_show: done' "$log" || { tail -n 30 "$log"; die "the kernel did not boot, or rmem_show did not finish"; }
 nodes=$(fdtget -l "$dtb" /reserved-memory) || die "no device tree made from the overlays"
 for n in $nodes; do grep -q "^/reserved-memory/$n " "$log" || die "no line in the kernel's table for /reserved-memory/$n"; done

@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# schema-check.sh [-m MiB] OVERLAY.dtso [[-m MiB] OVERLAY.dtso]...: check each overlay, merged onto QEMU's virt DTB
-# dumped with -m MiB (default 1024), as dtbs_check does (dtc at W=1, dt-validate -m, the kernel's bindings); fail on a finding
-# about the overlay's own nodes that $ACCEPTED (lines overlay|node|ERE|reason) does not list, or on a listed one now gone.
-. "$(dirname "$0")/lib.sh" && [ $# -gt 0 ] || { sed -n 3,5p "$0" >&2; exit 2; }	# the venv of deps.sh:
+# schema-check.sh [-m MiB] OVERLAY.dtso...: each overlay merged onto QEMU's virt DTB of MiB (1024) RAM, checked as
+# dtbs_check does (dtc W=1, dt-validate -m); fails on a finding about its own nodes that $ACCEPTED does not list, or a stale one.
+. "$(dirname "$0")/lib.sh" && [ $# -gt 0 ] || { sed -n 3,4p "$0" >&2; exit 2; }	# the venv of deps.sh:
 KSRC=${KSRC:-$WT} ACCEPTED=${ACCEPTED:-$TOP/schema-accepted} PATH=$BUILD/venv/bin:$PATH
 out=${SCHEMA_OUT:-$BUILD/schema-out} tmp=$(mktemp -d) mem=1024 n=0 checked='|' && trap 'rm -rf "$tmp"' EXIT
 touch "$tmp/found" "$tmp/ours"
