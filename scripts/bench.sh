@@ -9,14 +9,15 @@ bt=$BUILD/bench-base && [ -n "$base" ] || die "no patch \"$BENCH_BASE\" (series.
 [ -e "$bt/.git" ] || g worktree add -q --detach "$bt" "$base"
 git -C "$bt" checkout -q --detach "$base" && echo CONFIG_DMA_COHERENT_BENCHMARK=y > "$BUILD/bench.config"
 bench() {	# base|series TREE [KUNIT.PY ARGS]: build, then boot with the work tree's QEMU config and overlay
-	KUNIT_TREE=$2 phase "build-$1" logged "$LOGS/bench-build-$1.log" kunit build --jobs="$JOBS" &&
+	KUNIT_TREE=$2 phase "build-$1" logged "$LOGS/bench-build-$1.log" kunit build --jobs="$JOBS" || return
 	KUNIT_RMEM_MEM=$BENCH_MEM KUNIT_RMEM_DTSO=$WT/$BENCH_DTSO phase "boot-$1" logged "$LOGS/bench-$1.log" \
 		kunit exec --raw_output=all --timeout=7200 dma_coherent_bench \
-		--kernel_args=kunit.timeout=3600 --qemu_args='-icount shift=0,align=off,sleep=off' "${@:3}"
+		--kernel_args=kunit.timeout=3600 --qemu_args='-icount shift=0,align=off,sleep=off' "${@:3}" || true
 }
 export KUNIT_EXTRA_CONFIG=$BUILD/bench.config
-KUNIT_OUT=$BUILD/bench-base-out bench base "$bt" ${BENCH_BASE_ARGS:+"--kernel_args=$BENCH_BASE_ARGS"} &
-KUNIT_OUT=$BUILD/bench-series-out bench series "$WT"
-wait
+rm -f "$LOGS"/bench-{base,series}.log
+KUNIT_OUT=$BUILD/bench-base-out bench base "$bt" ${BENCH_BASE_ARGS:+"--kernel_args=$BENCH_BASE_ARGS"} & pid=$!
+KUNIT_OUT=$BUILD/bench-series-out bench series "$WT" || die "see $LOGS/bench-build-series.log"
+wait "$pid" || die "see $LOGS/bench-build-base.log"
 g log -1 --format='base:   %h %s' "$base" && g log -1 --format='series: %h %s' HEAD
 python3 "$TOP/scripts/bench-table.py" "$LOGS/bench-base.log" "$LOGS/bench-series.log" | tee "$LOGS/bench-table.txt"

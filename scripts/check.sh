@@ -41,7 +41,7 @@ patches() {	# each builds what it touches (W=1, no warning); the suites where as
 	last=$(g for-each-ref --format='%(objectname)' refs/heads/b4/)	# each series' last patch
 	for c in $commits; do
 		s=$(subj "$c") o=()
-		at "$c" && mkdir -p "$BO" && cp "$KOUT/.config" "$BO/.config" && : > "$log"
+		at "$c" && mkdir -p "$BO" && cp "$KOUT/.config" "$BO/.config" && : > "$log" || { echo "build: FAIL: $s: checkout"; rc=1; continue; }
 		"${mk[@]}" olddefconfig prepare > "$log.prepare" 2>&1 || { echo "build: FAIL: $s: prepare"; rc=1; continue; }
 		for f in $(files "$c" AM); do
 			case $f in

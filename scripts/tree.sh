@@ -22,8 +22,7 @@ if ! have_tree; then
 	[ -e "$WT" ] && die "$WT exists but is not a work tree made by the harness; move it away"
 	sum=$(sha256sum "$BASE_TARBALL" | cut -d' ' -f1) && rm -rf "$WT" && mkdir -p "$WT"
 	[ "$sum" = "$BASE_SHA256" ] || msg "WARNING: $BASE_TARBALL is not the pinned $BASE_PKG $BASE_VERSION"
-	# Debian's .gitignore ends with a block ignoring every top-level entry for its packaging (git add
-	# would skip every file); upstream has none.
+	# Debian's .gitignore ends with a block ignoring every top-level entry (git add would skip every file)
 	tar -xf "$BASE_TARBALL" -C "$WT" --strip-components=1 && perl -0pi -e 's/\n+#\n# Debian packaging:.*/\n/s' "$WT/.gitignore"
 	g init -q -b base && g add -A . && g config include.path "$TOP/gitconfig" && GIT_AUTHOR_DATE="$BASE_DATE" GIT_COMMITTER_DATE="$BASE_DATE" g commit -q \
 		-m "Linux $BASE_KVERSION ($BASE_PKG $BASE_VERSION)" -m "Debian's top-level .gitignore block for its packaging is dropped." \
@@ -32,15 +31,16 @@ if ! have_tree; then
 	apply_series && exit 0
 fi
 g config include.path "$TOP/gitconfig"	# identity, b4, rebase: see there
+[ -e "$WT/.git/rebase-apply" ] || [ -e "$WT/.git/rebase-merge" ] && die "a git am or rebase is unfinished in $WT"
 if [ -n "$(g status --porcelain)" ]; then
 	[ "${1:-}" = --ensure ] && { msg "note: $WT has uncommitted changes; used as it is"; exit 0; }
 	die "$WT has uncommitted changes: commit them (then 'make export') or stash them"
 fi
-[ "$(now)" = "$(cat "$mark" 2>/dev/null)" ] && exit 0	# as made from series/ or exported
+cur=$(now) && [ "$cur" = "$(cat "$mark" 2>/dev/null)" ] && exit 0	# as made from series/ or exported
 "$TOP/scripts/export.sh" --check >/dev/null && { now > "$mark"; msg "work tree $WT agrees with series/"; exit 0; }
-if [ "$(now | head -n 1)" = "$(head -n 1 "$mark" 2>/dev/null)" ]; then	# no work since: series/ changed
-	g branch -f "backup/$(date +%Y%m%d-%H%M%S)" HEAD && g checkout -q --detach "$BASE_TAG"
-	msg "series/ changed: re-applying it (the old HEAD is kept as a backup branch)"
+if [ "${cur%%$'\n'*}" = "$(head -n 1 "$mark" 2>/dev/null)" ]; then	# no work since: series/ changed
+	g tag "backup/$(date +%Y%m%d-%H%M%S)" HEAD && g checkout -q --detach "$BASE_TAG"
+	msg "series/ changed: re-applying it (the old HEAD is kept as a backup/ tag)"
 	g for-each-ref --format='%(refname:short)' refs/heads/b4/ | xargs -r git -C "$WT" branch -q -D
 	apply_series && exit 0
 fi
