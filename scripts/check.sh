@@ -79,14 +79,35 @@ dt_corpus() {	# from no in-tree DTB does the series reserve or make less than th
 	"$WT/tools/testing/of_reserved_mem/dt-corpus.sh" "$BUILD/dt-corpus" > "$LOGS/dt-corpus.log" 2>&1; local rc=$?
 	tail -n 1 "$LOGS/dt-corpus.log"; return $rc
 }
-prove_fix() {	# the stable fix's test fails without the fix, in exactly FIX_CASES
-	local got log=$LOGS/check-revert-fix fix=$(g log -1 --format=%H -F --grep="$FIX_SUBJECT" "$BASE_TAG"..)
-	at "$(g rev-parse HEAD)" && git -C "$BT" revert --no-commit "${fix:?no fix}" || return 1
-	KUNIT_RMEM_DTSO=$BT/$ERRORS_DTSO:$BT/$DEMO_DTSO KUNIT_RMEM_MEM=$ERRORS_MEM \
-		suites --json="$log.json" 'of_reserved_mem.*' > "$log.log" 2>&1	# its node is malformed
-	at HEAD && got=$(python3 "$TOP/scripts/kunit-json.py" "$log.json" | sed -n 's/^FAIL //p' | sort | xargs)
-	echo "without the fix: failed: ${got:-none}"
-	[ "$got" = "$(tr ' ' '\n' <<< "$FIX_CASES" | sort | xargs)" ]
+# Each fix's test fails without it: SUBJECT|UNDO|OVERLAYS|EXPECT. UNDO is "revert" (the commit) or a
+# patch in scripts/prove/ that takes the fix out of HEAD; OVERLAYS "errors" boots the malformed
+# overlay with the valid one; EXPECT lists the cases that must fail, exactly, or is "oops": the boot dies.
+PROVE=("$FIX_SUBJECT|revert|errors|$FIX_CASES"
+	"mm/cma: refuse a reserved area that is not all system RAM|revert|errors|oops"
+	"dma-mapping: allocate exactly the pages asked for from coherent pools|coherent-mmap-unbounded.patch|default|dma_coherent_pool.coherent_test_mmap_bound")
+prove_fix() {
+	local p s undo dtso want got c log rc=0 n=0
+	for p in "${PROVE[@]}"; do
+		IFS='|' read -r s undo dtso want <<< "$p" && n=$((n + 1)) log=$LOGS/check-prove-$n
+		c=$(g log -1 --format=%H -F --grep="$s" "$BASE_TAG"..) && [ -n "$c" ] || { echo "prove: no commit '$s'"; rc=1; continue; }
+		at "$(g rev-parse HEAD)"
+		if [ "$undo" = revert ]; then git -C "$BT" revert --no-commit "$c"; else git -C "$BT" apply "$TOP/scripts/prove/$undo"; fi ||
+			{ echo "prove: FAIL: cannot take out '$s' ($undo)"; rc=1; continue; }
+		[ "$dtso" = errors ] && export KUNIT_RMEM_DTSO=$BT/$ERRORS_DTSO:$BT/$DEMO_DTSO KUNIT_RMEM_MEM=$ERRORS_MEM
+		# earlycon: an oops before the console driver is up; panic=-1: QEMU exits then
+		suites --json="$log.json" --kernel_args=earlycon --kernel_args=panic=-1 > "$log.log" 2>&1 || true
+		unset KUNIT_RMEM_DTSO KUNIT_RMEM_MEM && cp "$BO/test.log" "$log.console" 2>/dev/null || : > "$log.console"
+		if [ "$want" = oops ]; then
+			grep -qE 'Unable to handle kernel|Kernel panic' "$log.console" && got=oops || got="no oops"
+		else
+			got=$(python3 "$TOP/scripts/kunit-json.py" "$log.json" | sed -n 's/^FAIL //p' | sort | xargs)
+			want=$(tr ' ' '\n' <<< "$want" | sort | xargs)
+		fi
+		echo "prove: without '$s': ${got:-nothing failed}"
+		[ "$got" = "$want" ] || { echo "prove: FAIL: expected $want ($log.log, $log.console)"; rc=1; }
+	done
+	at HEAD
+	return $rc
 }
 fail=0
 for s in $steps; do phase "$s" "${s//-/_}" || fail=1; done

@@ -12,16 +12,21 @@ new=$(for p in gcc gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf gcc-riscv64-lin
 	[ "$(dpkg-query -W -f='${Status}' "$p" 2> /dev/null)" = "install ok installed" ] || echo "$p"; done)
 [ -z "$new" ] || { msg "installing:" $new; apt update; apt install -y --no-install-recommends $new; }
 if [ ! -f "$BASE_TARBALL" ]; then
-	src=/etc/apt/sources.list.d/$BASE_SUITE.sources
-	mirror=$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null |
-		awk '/^URIs:/ || $1 == "deb" { print $2; exit }')
+	# The mirror apt already uses for this release, from apt's own view of its sources
+	# (deb822 .sources files, sources.list or both), never a host name of ours.
+	codename=$(. /etc/os-release && echo "${VERSION_CODENAME:?}") src=/etc/apt/sources.list.d/$BASE_SUITE.sources
+	apt update
+	mirror=$(apt-cache policy | awk -v n="n=$codename," '$2 ~ /:\/\// { uri = $2 }
+		/ release / && /o=Debian,/ && index($0, n) && uri { print uri; exit }')
+	[ -n "$mirror" ] || die "no Debian mirror for $codename in the apt configuration (apt-cache policy)"
 	[ -f "$src" ] || printf 'Types: deb\nURIs: %s\nSuites: %s\nComponents: main\nSigned-By: %s\n' \
-		"${mirror:?no Debian mirror found in the apt configuration}" "$BASE_SUITE" \
-		/usr/share/keyrings/debian-archive-keyring.gpg | $SUDO tee "$src" > /dev/null
+		"$mirror" "$BASE_SUITE" /usr/share/keyrings/debian-archive-keyring.gpg | $SUDO tee "$src" > /dev/null
 	printf 'Package: *\nPin: release n=%s\nPin-Priority: 50\n' "$BASE_SUITE" |
 		$SUDO tee "/etc/apt/preferences.d/$BASE_SUITE.pref" > /dev/null
-	msg "installing $BASE_PKG=$BASE_VERSION from $BASE_SUITE" && apt update
-	apt install -y --no-install-recommends "$BASE_PKG=$BASE_VERSION" || apt install -y "$BASE_PKG/$BASE_SUITE"
+	msg "installing $BASE_PKG=$BASE_VERSION from $BASE_SUITE ($mirror)" && apt update
+	# --reinstall: the package may be installed with its tarball gone
+	apt install -y --reinstall --no-install-recommends "$BASE_PKG=$BASE_VERSION"
+	[ -f "$BASE_TARBALL" ] || die "$BASE_PKG=$BASE_VERSION installed no $BASE_TARBALL"
 fi
 req=$TOP/requirements.txt venv=$BUILD/venv
 key=$({ cat "$req"; /usr/bin/python3 -V; } | sha256sum)

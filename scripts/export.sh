@@ -7,7 +7,7 @@
 # anew each time are dropped (Message-Id, threading, X-B4-Tracking). --check: say if they agree.
 . "$(dirname "$0")/lib.sh"
 have_tree || die "no work tree: run 'make tree' first"
-out=$(mktemp -d) && trap 'rm -rf "$out"; git -C "$SCRATCH" checkout -q --detach 2>/dev/null' EXIT
+out=$(mktemp -d) && on_exit 'rm -rf "$out"; git -C "$SCRATCH" checkout -q --detach 2>/dev/null'
 [ -e "$SCRATCH/.git" ] || g worktree add -q --detach "$SCRATCH"
 bb() { g config "branch.$1.b4-tracking" | python3 -c 'import json, sys; print(json.load(sys.stdin)["series"]["base-branch"])'; }
 branches=$(g for-each-ref --format='%(refname:short)' 'refs/heads/b4/[0-9][0-9]-*') && [ -n "$branches" ] || die "no b4/NN-name branch"
@@ -29,8 +29,8 @@ print(json.dumps(t))' "$BASE_TAG" $pre)"
 	printf "%s\n" "$(g config "branch.$b.description")" > "$d/cover.txt" && g config "branch.$b.b4-tracking" > "$d/b4-tracking.json"
 done
 if [ "${1:-}" = --check ]; then
-	diff -r -q "$out" "$SERIES" | sed "s|$out|work tree|; s|$SERIES|series|"
-	exit "${PIPESTATUS[0]}"
+	rc=0 && diff -r -q "$out" "$SERIES" | sed "s|$out|work tree|; s|$SERIES|series|" || rc=$?
+	exit $rc	# 1: they differ
 fi
 find "$SERIES" -mindepth 1 -maxdepth 1 -type d -name '[0-9][0-9]-*' -exec rm -rf {} +
 cp -r "$out"/. "$SERIES"/

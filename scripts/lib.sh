@@ -1,6 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0
 # Common settings of the harness scripts, sourced. See docs/reference.md.
-set -euo pipefail
+set -eEuo pipefail
+# No silent stop: the ERR trap notes the failed command and line, the EXIT trap names it
+# (scripts that clean up on exit add to it with on_exit).
+trap 'failed="${BASH_SOURCE[0]##*/}:$LINENO: $BASH_COMMAND (exit $?)"' ERR
+cleanup=
+trap 'rc=$?; eval "$cleanup"; [ $rc = 0 ] || [ -z "${failed:-}" ] || printf "error: %s stopped at %s\n" "${0##*/}" "$failed" >&2' EXIT
+on_exit() { cleanup+="$*;"; }
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$TOP/series.conf"
 BUILD=${BUILD:-$TOP/build} SERIES=${SERIES:-$TOP/series} JOBS=${JOBS:-$(nproc)}

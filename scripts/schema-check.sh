@@ -4,7 +4,7 @@
 # dtbs_check does (dtc W=1, dt-validate -m); fails on a finding about its own nodes that $ACCEPTED does not list, or a stale one.
 . "$(dirname "$0")/lib.sh" && [ $# -gt 0 ] || { sed -n 3,4p "$0" >&2; exit 2; }	# the venv of deps.sh:
 KSRC=${KSRC:-$WT} ACCEPTED=${ACCEPTED:-$TOP/schema-accepted} PATH=$BUILD/venv/bin:$PATH
-out=${SCHEMA_OUT:-$BUILD/schema-out} tmp=$(mktemp -d) mem=1024 n=0 checked='|' && trap 'rm -rf "$tmp"' EXIT
+out=${SCHEMA_OUT:-$BUILD/schema-out} tmp=$(mktemp -d) mem=1024 n=0 checked='|' && on_exit 'rm -rf "$tmp"'
 touch "$tmp/found" "$tmp/ours"
 d=$KOUT/scripts/dtc && [ -x "$d/fdtoverlay" ] || d=/usr/bin	# kbuild's dtc and fdtoverlay if built
 b=$KSRC/Documentation/devicetree/bindings && mkdir -p "$out" && find "$b" -name '*.yaml' ! -name 'processed-schema*' | sort > "$tmp/yaml"
