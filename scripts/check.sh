@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 FIX_SUBJECT="of: reserved_mem: keep a no-map region reserved when its init fails"
 FIX_CASES="of_reserved_mem.of_rmem_test_no_page_given_away of_reserved_mem.of_rmem_test_restricted_nomap"
-steps=${*:-checkpatch patches kernel-doc coverage schema dt-corpus prove-fix}
+steps=${*:-checkpatch patches kernel-doc coverage schema dt-corpus prove-fix global-pool}
 phase tree "$TOP/scripts/tree.sh" --ensure
 export PATH=/usr/lib/ccache:$PATH
 BT=$SCRATCH BO=$BUILD/bisect-out
@@ -108,6 +108,9 @@ prove_fix() {
 	done
 	at HEAD
 	return $rc
+}
+global_pool() {	# riscv with the global coherent pool: its debugfs file, and none without the fix
+	"$TOP/scripts/global-pool.sh" && "$TOP/scripts/global-pool.sh" --without-fix
 }
 fail=0
 for s in $steps; do phase "$s" "${s//-/_}" || fail=1; done

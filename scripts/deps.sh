@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
 apt() { DEBIAN_FRONTEND=noninteractive $SUDO apt-get -qq "$@" > /dev/null; }
-new=$(for p in gcc gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf gcc-riscv64-linux-gnu qemu-system-arm \
+new=$(for p in gcc gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf gcc-riscv64-linux-gnu qemu-system-arm qemu-system-misc \
 	device-tree-compiler bc bison flex libssl-dev libelf-dev cpio git ccache make xz-utils perl \
 	python3-ply python3-git python3-venv python3-dev; do
 	[ "$(dpkg-query -W -f='${Status}' "$p" 2> /dev/null)" = "install ok installed" ] || echo "$p"; done)

@@ -21,14 +21,14 @@ KCONF=$TOP/configs/global-pool.config QCONF=$TOP/configs/riscv_global_pool.py
 PATCH=$TOP/scripts/prove/global-debugfs-early.patch
 CASE=dma_coherent_pool.coherent_test_global_stats
 [ -f /usr/share/qemu/opensbi-riscv64-generic-fw_dynamic.bin ] && command -v qemu-system-riscv64 >/dev/null ||
-	die "qemu-system-riscv64 or its OpenSBI missing: apt-get install qemu-system-misc opensbi"
+	die "qemu-system-riscv64 or its OpenSBI (qemu-system-data) missing: apt-get install qemu-system-misc"
 command -v riscv64-linux-gnu-gcc >/dev/null || die "no riscv64-linux-gnu-gcc: apt-get install gcc-riscv64-linux-gnu"
 
 tree=$WT out=$BUILD/kunit-riscv tag=with-fix log=$LOGS/global-pool.log
 if [ -n "$nofix" ]; then
-	# Tree and build directory side by side as $BUILD/linux and $BUILD/kunit-riscv are,
-	# so that ccache (CCACHE_BASEDIR) finds the objects of the run with the fix.
-	tree=$BUILD/global-pool-nofix/linux out=$BUILD/global-pool-nofix/kunit-riscv
+	# Tree and build directory side by side, as the work tree and $BUILD/kunit-riscv are, so
+	# that ccache (CCACHE_BASEDIR) may find the objects of the run with the fix.
+	tree=$BUILD/global-pool-nofix/${WT##*/} out=$BUILD/global-pool-nofix/kunit-riscv
 	tag=without-fix log=$LOGS/global-pool-nofix.log
 	head=$(g rev-parse HEAD)
 	if [ ! -e "$tree/.git" ]; then
@@ -80,7 +80,7 @@ fi
 if [ ${#fail[@]} != 0 ]; then
 	# What the case said, and the console around the debugfs and pool messages.
 	grep -E 'coherent_test_global_stats|Expected|no debugfs entry|dma-pool|coherent area' "$console" | tail -n 20 >&2 || true
-	printf 'global-pool: %s: FAILED (build %ss, boot %ss): %s\n' "$tag" "$tb" "$tr" "$(IFS=';'; echo "${fail[*]}")"
+	printf 'global-pool: %s: FAILED (build %ss, boot %ss): %s\n' "$tag" "$tb" "$tr" "$(printf '%s; ' "${fail[@]}" | sed 's/; $//')"
 	msg "kunit.py output: $log; console: $console"
 	exit 1
 fi
