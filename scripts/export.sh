@@ -7,6 +7,7 @@
 # anew each time are dropped (Message-Id, threading, X-B4-Tracking). --check: say if they agree.
 . "$(dirname "$0")/lib.sh"
 have_tree || die "no work tree: run 'make tree' first"
+[ -e "$WT/.git/rebase-apply" ] || [ -e "$WT/.git/rebase-merge" ] && die "a git am or rebase is unfinished in $WT"
 out=$(mktemp -d) && on_exit 'rm -rf "$out"; git -C "$SCRATCH" checkout -q --detach 2>/dev/null'
 [ -e "$SCRATCH/.git" ] || g worktree add -q --detach "$SCRATCH"
 bb() { g config "branch.$1.b4-tracking" | python3 -c 'import json, sys; print(json.load(sys.stdin)["series"]["base-branch"])'; }
