@@ -84,7 +84,7 @@ dt_corpus() {	# from no in-tree DTB does the series reserve or make less than th
 # overlay with the valid one; EXPECT lists the cases that must fail, exactly, or is "oops": the boot dies.
 PROVE=("$FIX_SUBJECT|revert|errors|$FIX_CASES"
 	"mm/cma: refuse a reserved area that is not all system RAM|revert|errors|oops"
-	"dma-mapping: allocate exactly the pages asked for from coherent pools|coherent-mmap-unbounded.patch|default|dma_coherent_pool.coherent_test_mmap_bound")
+	"dma-mapping: allocate exactly the pages asked for from coherent pools|coherent-mmap-unbounded.patch|default|dma_coherent_pool.coherent_test_mmap_bound dma_coherent_pool.coherent_test_mmap_tail")
 prove_fix() {
 	local p s undo dtso want got c log rc=0 n=0
 	for p in "${PROVE[@]}"; do
