@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 FIX_SUBJECT="of: reserved_mem: keep a no-map region reserved when its init fails"
 FIX_CASES="of_reserved_mem.of_rmem_test_no_page_given_away of_reserved_mem.of_rmem_test_restricted_nomap"
-steps=${*:-checkpatch patches kernel-doc coverage schema dt-corpus prove-fix global-pool}
+steps=${*:-checkpatch patches kernel-doc coverage schema dt-rules no-harm prove-fix global-pool}
 phase tree "$TOP/scripts/tree.sh" --ensure
 export PATH=/usr/lib/ccache:$PATH
 BT=$SCRATCH BO=$BUILD/bisect-out
@@ -75,9 +75,8 @@ kernel_doc() {	# no kernel-doc warning the base lacks in a file the series chang
 coverage() { . "$TOP/scripts/cov-check.sh" && cov_check "$WT" "$BUILD/cov"; }
 schema() { "$TOP/scripts/schema-check.sh" "$WT/$DEMO_DTSO" "$WT/$REALWORLD_DTSO" -m "$BENCH_MEM" "$WT/$BENCH_DTSO" \
 	-m "$ERRORS_MEM" "$WT/$ERRORS_DTSO"; }
-dt_corpus() {	# from no in-tree DTB does the series reserve or make less than the base (table: the log)
-	"$WT/tools/testing/of_reserved_mem/dt-corpus.sh" "$BUILD/dt-corpus" > "$LOGS/dt-corpus.log" 2>&1; local rc=$?
-	tail -n 1 "$LOGS/dt-corpus.log"; return $rc
+dt_rules() {	# the dtc and dt-schema rules of external/ over the in-tree DTBs; fails only if a rule misses its fixture
+	"$TOP/scripts/dt-rules.sh"
 }
 # Each fix's test fails without it: SUBJECT|UNDO|OVERLAYS|EXPECT. UNDO is "revert" (the commit) or a
 # patch in scripts/prove/ that takes the fix out of HEAD; OVERLAYS "errors" boots the malformed
@@ -108,6 +107,9 @@ prove_fix() {
 	done
 	at HEAD
 	return $rc
+}
+no_harm() {	# a sample of the in-tree boards' layouts on the base and series kernels, and the check of the check
+	"$TOP/scripts/no-harm.sh" --sample "${NO_HARM_SAMPLE:-40}" --self-test
 }
 global_pool() {	# riscv with the global coherent pool: its debugfs file, and none without the fix
 	"$TOP/scripts/global-pool.sh" && "$TOP/scripts/global-pool.sh" --without-fix

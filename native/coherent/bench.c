@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Native timings of one revision's coherent-pool allocator: alloc+free
+ * pairs on fragmented pools, the worst single call on 1 GiB, the fill at
+ * the first failure of a random workload, metadata bytes per pool page.
+ * Default output is a table; -k prints "key value" lines for bench.sh.
+ */
+#define _GNU_SOURCE
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "coh_api.h"
+
+#define PG	4096UL
+
+static uint64_t rs;
+static uint64_t rnd(void)
+{
+	uint64_t z = (rs += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static inline uint64_t now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1000000000ULL + t.tv_nsec;
+}
+
+/* Mixed sizes: half 1-4 pages, 30 % 5-16, 20 % 17-64. */
+static unsigned long mixed_pages(void)
+{
+	unsigned long r = rnd() % 10;
+
+	if (r < 5)
+		return 1 + rnd() % 4;
+	if (r < 8)
+		return 5 + rnd() % 12;
+	return 17 + rnd() % 48;
+}
+
+/* Pages a request holds: the pool's own count if it keeps one. */
+static unsigned long taken(unsigned long pages)
+{
+	unsigned long t = 1;
+
+	if (!coh_rev_release_by_order)
+		return pages;
+	while (t < pages)
+		t <<= 1;
+	return t;
+}
+
+struct buf { void *va; unsigned long pages; };
+static struct buf *bufs;
+static unsigned long nbufs, held, requested;
+static uint64_t worst_alloc, worst_free;
+static int track_worst;
+static struct device *dev;
+
+/* The worst call is timed in this thread's CPU time: preemption is not its cost. */
+static inline uint64_t cpu_now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+	return t.tv_sec * 1000000000ULL + t.tv_nsec;
+}
+
+static void *alloc_pages(unsigned long pages)
+{
+	uint64_t dma, t0 = track_worst ? cpu_now() : 0, t;
+	void *va = coh_pool_alloc(dev, pages * PG, &dma);
+
+	if (track_worst && (t = cpu_now() - t0) > worst_alloc)
+		worst_alloc = t;
+	if (va) {
+		bufs[nbufs].va = va;
+		bufs[nbufs++].pages = pages;
+		held += taken(pages);
+		requested += pages;
+	}
+	return va;
+}
+
+static void free_buf(unsigned long i)
+{
+	uint64_t t0 = track_worst ? cpu_now() : 0, t;
+
+	coh_pool_free(dev, bufs[i].pages * PG, bufs[i].va);
+	if (track_worst && (t = cpu_now() - t0) > worst_free)
+		worst_free = t;
+	held -= taken(bufs[i].pages);
+	requested -= bufs[i].pages;
+	bufs[i] = bufs[--nbufs];
+}
+
+static void pool_new(unsigned long pages)
+{
+	if (coh_pool_create(dev, 0x80000000ULL, pages * PG)) {
+		fprintf(stderr, "pool of %lu pages not created\n", pages);
+		exit(1);
+	}
+	bufs = calloc(pages + 1, sizeof(*bufs));
+	nbufs = held = requested = 0;
+}
+
+static void pool_del(void)
+{
+	while (nbufs)
+		free_buf(nbufs - 1);
+	coh_pool_destroy(dev);
+	free(bufs);
+}
+
+/*
+ * Fragment the pool as a long-running system would: fill it past @pct
+ * with mixed sizes (a few random frees along the way), then free random
+ * buffers down to @pct of its pages.
+ */
+static void prefill(unsigned long pages, unsigned int pct)
+{
+	unsigned long target = pages * pct / 100, high = pages * (pct + 7) / 100;
+
+	if (!pct)
+		return;
+	rs = 1;
+	while (held < high) {
+		if (nbufs && rnd() % 4 == 0)
+			free_buf(rnd() % nbufs);
+		else if (!alloc_pages(mixed_pages()))
+			break;
+	}
+	while (held > target && nbufs)
+		free_buf(rnd() % nbufs);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Median over @runs of one alloc+free pair of @pages pages, in ns; pairs
+ * are timed in batches of 16 when they are short. -1: the request fails.
+ */
+static double pair_ns(unsigned long pages, int runs)
+{
+	uint64_t *t = calloc(runs, sizeof(*t)), dma, t0;
+	int i, j, batch = 16;
+	void *va;
+	double med;
+
+	t0 = now();
+	va = coh_pool_alloc(dev, pages * PG, &dma);
+	if (!va) {
+		free(t);
+		return -1;
+	}
+	coh_pool_free(dev, pages * PG, va);
+	if (now() - t0 > 10000)
+		batch = 1;
+	for (i = -runs / 10; i < runs; i++) {	/* a tenth to warm up */
+		t0 = now();
+		for (j = 0; j < batch; j++) {
+			va = coh_pool_alloc(dev, pages * PG, &dma);
+			coh_pool_free(dev, pages * PG, va);
+		}
+		if (i >= 0)
+			t[i] = now() - t0;
+	}
+	qsort(t, runs, sizeof(*t), cmp_u64);
+	med = (double)t[runs / 2] / batch;
+	free(t);
+	return med;
+}
+
+/* A random workload from empty until the first failure: the fill then. */
+static void first_failure(unsigned long pages, uint64_t seed, double *in_use, double *req)
+{
+	pool_new(pages);
+	rs = seed;
+	for (;;) {
+		if (nbufs && rnd() % 10 < 4) {
+			free_buf(rnd() % nbufs);
+		} else if (!alloc_pages(mixed_pages())) {
+			break;
+		}
+	}
+	*in_use = 100.0 * held / pages;
+	*req = 100.0 * requested / pages;
+	pool_del();
+}
+
+int main(int argc, char **argv)
+{
+	static const unsigned long sizes[] = { 4096, 65536, 262144 };
+	static const char *const names[] = { "16M", "256M", "1G" };
+	static const unsigned int fills[] = { 0, 50, 90 };
+	static const unsigned long reqs[] = { 1, 7, 64 };
+	int keys = 0, cpu = -1, runs = 201, c, s, f, r;
+	unsigned long meta = 0;
+
+	while ((c = getopt(argc, argv, "kc:r:")) != -1) {
+		if (c == 'k')
+			keys = 1;
+		else if (c == 'c')
+			cpu = atoi(optarg);
+		else if (c == 'r')
+			runs = atoi(optarg);
+		else {
+			fprintf(stderr, "usage: bench [-k] [-c CPU] [-r RUNS]\n");
+			return 2;
+		}
+	}
+	if (cpu >= 0) {
+		cpu_set_t set;
+
+		CPU_ZERO(&set);
+		CPU_SET(cpu, &set);
+		if (sched_setaffinity(0, sizeof(set), &set))
+			perror("sched_setaffinity");
+	}
+	coh_quiet = 1;
+	dev = coh_dev_new();
+	if (!keys)
+		printf("bench %s: alloc+free pair, median of %d, ns (4 KiB pages)\n"
+		       "pool  fill  %10s %10s %10s\n", coh_rev_name, runs,
+		       "1 page", "7 pages", "64 pages");
+	for (s = 0; s < 3; s++) {
+		for (f = 0; f < 3; f++) {
+			unsigned long before = coh_meta_bytes;
+
+			track_worst = s == 2;
+			pool_new(sizes[s]);
+			if (!f && s == 0)
+				meta = coh_meta_bytes - before;
+			prefill(sizes[s], fills[f]);
+			if (!keys)
+				printf("%-5s %3u%% ", names[s], fills[f]);
+			for (r = 0; r < 3; r++) {
+				double ns = pair_ns(reqs[r], runs);
+
+				if (keys && ns < 0)
+					printf("pair %s %u %lu fail\n", names[s], fills[f], reqs[r]);
+				else if (keys)
+					printf("pair %s %u %lu %.0f\n", names[s], fills[f], reqs[r], ns);
+				else if (ns < 0)
+					printf(" %10s", "fail");
+				else
+					printf(" %10.0f", ns);
+			}
+			if (!keys)
+				printf("\n");
+			fflush(stdout);
+			track_worst = 0;
+			pool_del();
+		}
+	}
+	if (keys) {
+		printf("worst_alloc 1G %llu\nworst_free 1G %llu\n",
+		       (unsigned long long)worst_alloc, (unsigned long long)worst_free);
+		printf("meta 16M %.2f\n", (double)meta / sizes[0]);
+	} else {
+		printf("worst single call on 1G (prefills; thread CPU time): alloc %llu ns, free %llu ns\n",
+		       (unsigned long long)worst_alloc, (unsigned long long)worst_free);
+		printf("metadata: %.2f bytes per pool page\n", (double)meta / sizes[0]);
+		printf("fill at first failure (random mixed 1-64 pages, 40 %% frees), %% of pages in use (requested):\n");
+	}
+	for (s = 0; s < 2; s++) {
+		for (r = 1; r <= 3; r++) {
+			double in_use, req;
+
+			first_failure(sizes[s], r, &in_use, &req);
+			if (keys)
+				printf("firstfail %s %d %.1f %.1f\n", names[s], r, in_use, req);
+			else
+				printf("  %-5s seed %d: %.1f %% (%.1f %%)\n", names[s], r, in_use, req);
+			fflush(stdout);
+		}
+	}
+	coh_dev_put(dev);
+	return 0;
+}

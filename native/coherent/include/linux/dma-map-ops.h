@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Shim: see coh_shim.h. */
+#include "../coh_shim.h"
