@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 FIX_SUBJECT="of: reserved_mem: keep a no-map region reserved when its init fails"
 FIX_CASES="of_reserved_mem.of_rmem_test_no_page_given_away of_reserved_mem.of_rmem_test_restricted_nomap"
-steps=${*:-checkpatch patches kernel-doc coverage schema dt-rules no-harm prove-fix global-pool}
+steps=${*:-checkpatch patches kernel-doc coverage schema dt-rules no-harm native-fuzz prove-fix global-pool}
 phase tree "$TOP/scripts/tree.sh" --ensure
 export PATH=/usr/lib/ccache:$PATH
 BT=$SCRATCH BO=$BUILD/bisect-out
@@ -110,6 +110,11 @@ prove_fix() {
 }
 no_harm() {	# a sample of the in-tree boards' layouts on the base and series kernels, and the check of the check
 	"$TOP/scripts/no-harm.sh" --sample "${NO_HARM_SAMPLE:-40}" --self-test
+}
+native_fuzz() {	# the series' kernel/dma/coherent.c built natively (native/coherent), 1M operations against its model
+	make -s -C "$TOP/native/coherent" KERNEL="$WT" REV=HEAD OUTPUT="$BUILD/native" > "$LOGS/native-build.log" 2>&1 ||
+		{ cat "$LOGS/native-build.log"; echo "native-fuzz: the harness does not build the series' coherent.c"; return 1; }
+	"$BUILD/native/HEAD/fuzz" -n 1000000 -s 1 | tail -n 1
 }
 global_pool() {	# riscv with the global coherent pool: its debugfs file, and none without the fix
 	"$TOP/scripts/global-pool.sh" && "$TOP/scripts/global-pool.sh" --without-fix

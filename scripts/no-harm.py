@@ -313,8 +313,9 @@ class Boot:
 
 
 def masked(line, names):
-	for n in sorted(names, key=len, reverse=True):	# whole names only
-		line = re.sub(r'(?<![\w,.@+-])' + re.escape(n) + r'(?![\w,.@+-])', '<node>', line)
+	for n in sorted(names, key=len, reverse=True):	# whole names; one without @unit only in a path or quoted
+		pre = r'(?<![\w,.@+-])' if '@' in n else r"(?<=[/'\"])"
+		line = re.sub(pre + re.escape(n) + r'(?![\w,.@+-])', '<node>', line)
 	return re.sub(r'0x[0-9a-f]+|\b[0-9a-f]{8,16}\b|\d+', '#', line)
 
 
