@@ -81,7 +81,7 @@ dt_rules() {	# the dtc and dt-schema rules of external/ over the in-tree DTBs; f
 # Each fix's test fails without it: SUBJECT|UNDO|OVERLAYS|EXPECT. UNDO is "revert" (the commit) or a
 # patch in scripts/prove/ that takes the fix out of HEAD; OVERLAYS "errors" boots the malformed
 # overlay with the valid one; EXPECT lists the cases that must fail, exactly, or is "oops": the boot dies.
-PROVE=("$FIX_SUBJECT|revert|errors|$FIX_CASES"
+PROVE=("$FIX_SUBJECT|revert|default|$FIX_CASES"
 	"mm/cma: refuse a reserved area that is not all system RAM|revert|errors|oops"
 	"dma-mapping: allocate exactly the pages asked for from coherent pools|coherent-mmap-unbounded.patch|default|dma_coherent_pool.coherent_test_mmap_bound dma_coherent_pool.coherent_test_mmap_tail")
 prove_fix() {

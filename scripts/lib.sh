@@ -22,8 +22,10 @@ g() { git -C "$WT" "$@"; }	# git in the work tree (its config has the project id
 have_tree() { [ -d "$WT/.git" ] && git -C "$WT" rev-parse -q --verify "refs/tags/$BASE_TAG" >/dev/null; }
 kunit() {	# kunit run|build|exec|config [ARGS]: kunit.py with the series' kunitconfig and QEMU config;
 	# KUNIT_TREE, KUNIT_OUT: another tree, build directory; KUNIT_EXTRA_CONFIG: a kunitconfig added
+	# (configs/kunit-harness.config always is: what make run needs)
 	(cd "${KUNIT_TREE:-$WT}" && PATH=/usr/lib/ccache:$PATH ./tools/testing/kunit/kunit.py "$1" --arch=arm64 \
-		--cross_compile="$CROSS_COMPILE" --kunitconfig="$KUNITCONFIG" ${KUNIT_EXTRA_CONFIG:+--kunitconfig="$KUNIT_EXTRA_CONFIG"} \
+		--cross_compile="$CROSS_COMPILE" --kunitconfig="$KUNITCONFIG" --kunitconfig="$TOP/configs/kunit-harness.config" \
+		${KUNIT_EXTRA_CONFIG:+--kunitconfig="$KUNIT_EXTRA_CONFIG"} \
 		--qemu_config="$QEMU_CONFIG" --build_dir="${KUNIT_OUT:-$KOUT}" "${@:2}")
 }
 logged() { local f=$1; shift; "$@" > "$f" 2>&1; }	# logged FILE CMD...

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # make run [DTSO=a.dtso[:b.dtso]]: boot the test kernel, KUnit off, with the overlays
-# (default the demo one) and an initramfs whose /init, rmem_show (tools/testing/
-# of_reserved_mem), prints the kernel's table of reserved memory and powers off.
+# (default the demo one) and an initramfs whose /init, scripts/run/rmem_show.c (static,
+# nolibc), prints the kernel's list of reserved memory and pools' counters and powers off.
 # Fails unless each child of /reserved-memory has a line in it.
 . "$(dirname "$0")/lib.sh"
 dtso=$(IFS=:; for p in ${DTSO:-}; do realpath -e "$p" || exit; done | paste -sd:)
@@ -11,8 +11,8 @@ out=$BUILD/run log=$LOGS/run.log dtb=$LOGS/run.dtb
 mkdir -p "$out" && rm -f "$dtb" "$log" "$KOUT/test.log"
 build() {
 	kunit build --jobs="$JOBS" && make -C "$WT" O="$KOUT" ARCH=arm64 headers &&
-	make -C "$WT/tools/testing/of_reserved_mem" OUTPUT="$out" KHDR="$KOUT/usr/include" \
-		CROSS_COMPILE="$CROSS_COMPILE" "$out/rmem_show" &&
+	${CROSS_COMPILE}gcc -Os -Wall -static -nostdlib -nostdinc -fno-stack-protector -fno-asynchronous-unwind-tables \
+		-I"$WT/tools/include/nolibc" -I"$KOUT/usr/include" -o "$out/rmem_show" "$TOP/scripts/run/rmem_show.c" -lgcc &&
 	echo "file /init $out/rmem_show 0755 0 0" | "$KOUT/usr/gen_init_cpio" -o "$out/initramfs.cpio" -
 }
 phase build logged "$LOGS/run-build.log" build || { tail -n 30 "$LOGS/run-build.log"; die "build failed"; }
