@@ -39,4 +39,15 @@ int coh_pool_stats(struct device *dev, struct coh_stats *st);
 extern unsigned long coh_irqoff_sections, coh_meta_bytes, coh_meta_peak;
 extern unsigned long coh_reports;
 extern int coh_quiet;
+/* splitmix64: the random stream of bench and fuzz, seeded through rs. */
+static uint64_t rs;
+static inline uint64_t rnd(void)
+{
+	uint64_t z = (rs += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
 #endif

@@ -40,16 +40,7 @@
 enum { RULE_BASE, RULE_EXACT };
 static int rule = -1;
 
-/* RNG: splitmix64, one stream per episode so that an episode replays. */
-static uint64_t rs;
-static uint64_t rnd(void)
-{
-	uint64_t z = (rs += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
+/* RNG (coh_api.h): one stream per episode so that an episode replays. */
 static unsigned long rn(unsigned long n) { return n ? rnd() % n : 0; }	/* [0, n) */
 static unsigned long rr(unsigned long lo, unsigned long hi) { return lo + rn(hi - lo + 1); }
 static int chance(double p) { return (rnd() >> 11) * (1.0 / 9007199254740992.0) < p; }
