@@ -111,10 +111,21 @@ prove_fix() {
 no_harm() {	# a sample of the in-tree boards' layouts on the base and series kernels, and the check of the check
 	"$TOP/scripts/no-harm.sh" --sample "${NO_HARM_SAMPLE:-40}" --self-test
 }
-native_fuzz() {	# the series' kernel/dma/coherent.c built natively (native/coherent), 1M operations against its model
+native_fuzz() {	# the series' kernel/dma/coherent.c built natively (native/coherent), 1M operations against its
+	# model; and the fuzz's own check: with the allocation's end left unmarked, it must find mismatches
+	local m=$BUILD/native/mutant-coherent.c out
 	make -s -C "$TOP/native/coherent" KERNEL="$WT" REV=HEAD OUTPUT="$BUILD/native" > "$LOGS/native-build.log" 2>&1 ||
 		{ cat "$LOGS/native-build.log"; echo "native-fuzz: the harness does not build the series' coherent.c"; return 1; }
-	"$BUILD/native/HEAD/fuzz" -n 1000000 -s 1 | tail -n 1
+	out=$("$BUILD/native/HEAD/fuzz" -n 1000000 -s 1 | tail -n 1 || true)
+	echo "$out"
+	grep -q ' 0 mismatches' <<< "$out" || { echo "native-fuzz: FAIL: mismatches"; return 1; }
+	sed 's/^\t__set_bit(pageno + nr - 1, mem->ends);$/\t\/\* mutant \*\//' "$WT/kernel/dma/coherent.c" > "$m"
+	grep -q mutant "$m" || { echo "native-fuzz: FAIL: the mutant's line is not in coherent.c"; return 1; }
+	make -s -C "$TOP/native/coherent" SRC="$m" NAME=mutant OUTPUT="$BUILD/native" >> "$LOGS/native-build.log" 2>&1 ||
+		{ echo "native-fuzz: FAIL: the mutant does not build"; return 1; }
+	out=$("$BUILD/native/mutant/fuzz" -n 100000 -s 1 --rule=first | tail -n 1 || true)
+	echo "with the allocation's end unmarked: $out"
+	! grep -q ' 0 mismatches' <<< "$out" || { echo "native-fuzz: FAIL: the mutant passed"; return 1; }
 }
 global_pool() {	# riscv with the global coherent pool: its debugfs file, and none without the fix
 	"$TOP/scripts/global-pool.sh" && "$TOP/scripts/global-pool.sh" --without-fix

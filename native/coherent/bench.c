@@ -25,6 +25,17 @@ static inline uint64_t now(void)
 	return t.tv_sec * 1000000000ULL + t.tv_nsec;
 }
 
+/*
+ * Powers of two of 1 to 64 pages, for the prefills: an allocator that rounds
+ * up to a power of two and one that takes exact sizes both place them at the
+ * first free block aligned to their size, so the pairs of every revision
+ * are timed on the same pool.
+ */
+static unsigned long pow2_pages(void)
+{
+	return 1UL << (rnd() % 7);
+}
+
 /* Mixed sizes: half 1-4 pages, 30 % 5-16, 20 % 17-64. */
 static unsigned long mixed_pages(void)
 {
@@ -37,16 +48,60 @@ static unsigned long mixed_pages(void)
 	return 17 + rnd() % 48;
 }
 
+static int use_model;	/* the best-fit reference below, not the revision */
+
 /* Pages a request holds: the pool's own count if it keeps one. */
 static unsigned long taken(unsigned long pages)
 {
 	unsigned long t = 1;
 
-	if (!coh_rev_release_by_order)
+	if (!coh_rev_release_by_order || use_model)
 		return pages;
 	while (t < pages)
 		t <<= 1;
 	return t;
+}
+
+/*
+ * The best-fit reference for the fill at the first failure: exact sizes,
+ * aligned to 2^order_base_2(n) pages in the pool, in the smallest maximal
+ * free run that holds the request so aligned, the lowest on a tie. A
+ * brute-force walk of its own bitmap: the policy, not a fast allocator.
+ */
+static uint64_t *model_map;
+static unsigned long model_pages;
+
+static int model_test(unsigned long p) { return model_map[p / 64] >> (p % 64) & 1; }
+static void model_set(unsigned long p, unsigned long n, int v)
+{
+	for (; n; n--, p++)
+		if (v)
+			model_map[p / 64] |= 1ULL << (p % 64);
+		else
+			model_map[p / 64] &= ~(1ULL << (p % 64));
+}
+static long model_best_fit(unsigned long n)
+{
+	unsigned long p = 0, s, e, a, align = 1, best_len = ~0UL;
+	long best = -1;
+
+	while (align < n)
+		align <<= 1;
+	while (p < model_pages) {
+		while (p < model_pages && model_test(p))
+			p++;
+		for (s = p; p < model_pages && !model_test(p); p++)
+			;
+		e = p;
+		a = (s + align - 1) & ~(align - 1);
+		if (s < e && a + n <= e && e - s < best_len) {
+			best = a;
+			best_len = e - s;
+		}
+	}
+	if (best >= 0)
+		model_set(best, n, 1);
+	return best;
 }
 
 struct buf { void *va; unsigned long pages; };
@@ -68,7 +123,15 @@ static inline uint64_t cpu_now(void)
 static void *alloc_pages(unsigned long pages)
 {
 	uint64_t dma, t0 = track_worst ? cpu_now() : 0, t;
-	void *va = coh_pool_alloc(dev, pages * PG, &dma);
+	void *va;
+
+	if (use_model) {
+		long p = model_best_fit(pages);
+
+		va = p < 0 ? NULL : (void *)((p + 1) * PG);
+	} else {
+		va = coh_pool_alloc(dev, pages * PG, &dma);
+	}
 
 	if (track_worst && (t = cpu_now() - t0) > worst_alloc)
 		worst_alloc = t;
@@ -85,7 +148,10 @@ static void free_buf(unsigned long i)
 {
 	uint64_t t0 = track_worst ? cpu_now() : 0, t;
 
-	coh_pool_free(dev, bufs[i].pages * PG, bufs[i].va);
+	if (use_model)
+		model_set((unsigned long)bufs[i].va / PG - 1, bufs[i].pages, 0);
+	else
+		coh_pool_free(dev, bufs[i].pages * PG, bufs[i].va);
 	if (track_worst && (t = cpu_now() - t0) > worst_free)
 		worst_free = t;
 	held -= taken(bufs[i].pages);
@@ -95,7 +161,10 @@ static void free_buf(unsigned long i)
 
 static void pool_new(unsigned long pages)
 {
-	if (coh_pool_create(dev, 0x80000000ULL, pages * PG)) {
+	if (use_model) {
+		model_map = calloc(pages / 64 + 1, sizeof(*model_map));
+		model_pages = pages;
+	} else if (coh_pool_create(dev, 0x80000000ULL, pages * PG)) {
 		fprintf(stderr, "pool of %lu pages not created\n", pages);
 		exit(1);
 	}
@@ -107,14 +176,17 @@ static void pool_del(void)
 {
 	while (nbufs)
 		free_buf(nbufs - 1);
-	coh_pool_destroy(dev);
+	if (use_model)
+		free(model_map);
+	else
+		coh_pool_destroy(dev);
 	free(bufs);
 }
 
 /*
  * Fragment the pool as a long-running system would: fill it past @pct
- * with mixed sizes (a few random frees along the way), then free random
- * buffers down to @pct of its pages.
+ * (a few random frees along the way), then free random buffers down to
+ * @pct of its pages.
  */
 static void prefill(unsigned long pages, unsigned int pct)
 {
@@ -126,7 +198,7 @@ static void prefill(unsigned long pages, unsigned int pct)
 	while (held < high) {
 		if (nbufs && rnd() % 4 == 0)
 			free_buf(rnd() % nbufs);
-		else if (!alloc_pages(mixed_pages()))
+		else if (!alloc_pages(pow2_pages()))
 			break;
 	}
 	while (held > target && nbufs)
@@ -144,9 +216,10 @@ static int cmp_u64(const void *a, const void *b)
  * Median over @runs of one alloc+free pair of @pages pages, in ns; pairs
  * are timed in batches of 16 when they are short. -1: the request fails.
  */
-static double pair_ns(unsigned long pages, int runs)
+static double pair_ns(unsigned long pages, int runs, double *irqoff)
 {
-	uint64_t *t = calloc(runs, sizeof(*t)), dma, t0;
+	uint64_t *t = calloc(runs, sizeof(*t)), *q = calloc(runs, sizeof(*q)), dma, t0;
+	unsigned long long q0;
 	int i, j, batch = 16;
 	void *va;
 	double med;
@@ -155,23 +228,30 @@ static double pair_ns(unsigned long pages, int runs)
 	va = coh_pool_alloc(dev, pages * PG, &dma);
 	if (!va) {
 		free(t);
+		free(q);
 		return -1;
 	}
 	coh_pool_free(dev, pages * PG, va);
 	if (now() - t0 > 10000)
 		batch = 1;
 	for (i = -runs / 10; i < runs; i++) {	/* a tenth to warm up */
+		q0 = coh_irqoff_ticks;
 		t0 = now();
 		for (j = 0; j < batch; j++) {
 			va = coh_pool_alloc(dev, pages * PG, &dma);
 			coh_pool_free(dev, pages * PG, va);
 		}
-		if (i >= 0)
+		if (i >= 0) {
 			t[i] = now() - t0;
+			q[i] = coh_irqoff_ticks - q0;
+		}
 	}
 	qsort(t, runs, sizeof(*t), cmp_u64);
+	qsort(q, runs, sizeof(*q), cmp_u64);
 	med = (double)t[runs / 2] / batch;
+	*irqoff = coh_clock_ns(q[runs / 2]) / batch;
 	free(t);
+	free(q);
 	return med;
 }
 
@@ -200,6 +280,7 @@ int main(int argc, char **argv)
 	static const unsigned long reqs[] = { 1, 7, 64 };
 	int keys = 0, cpu = -1, runs = 201, c, s, f, r;
 	unsigned long meta = 0;
+	unsigned long long worst_irqoff = 0;
 
 	while ((c = getopt(argc, argv, "kc:r:")) != -1) {
 		if (c == 'k')
@@ -232,19 +313,25 @@ int main(int argc, char **argv)
 			unsigned long before = coh_meta_bytes;
 
 			track_worst = s == 2;
+			if (track_worst && !f)
+				coh_irqoff_max = 0;
 			pool_new(sizes[s]);
 			if (!f && s == 0)
 				meta = coh_meta_bytes - before;
 			prefill(sizes[s], fills[f]);
 			if (!keys)
 				printf("%-5s %3u%% ", names[s], fills[f]);
+			if (track_worst && f == 2)
+				worst_irqoff = coh_irqoff_max;
 			for (r = 0; r < 3; r++) {
-				double ns = pair_ns(reqs[r], runs);
+				double off, ns = pair_ns(reqs[r], runs, &off);
 
 				if (keys && ns < 0)
-					printf("pair %s %u %lu fail\n", names[s], fills[f], reqs[r]);
+					printf("pair %s %u %lu fail\nirqoff %s %u %lu fail\n", names[s], fills[f], reqs[r],
+					       names[s], fills[f], reqs[r]);
 				else if (keys)
-					printf("pair %s %u %lu %.0f\n", names[s], fills[f], reqs[r], ns);
+					printf("pair %s %u %lu %.0f\nirqoff %s %u %lu %.1f\n", names[s], fills[f],
+					       reqs[r], ns, names[s], fills[f], reqs[r], off);
 				else if (ns < 0)
 					printf(" %10s", "fail");
 				else
@@ -258,12 +345,15 @@ int main(int argc, char **argv)
 		}
 	}
 	if (keys) {
-		printf("worst_alloc 1G %llu\nworst_free 1G %llu\n",
-		       (unsigned long long)worst_alloc, (unsigned long long)worst_free);
+		printf("worst_alloc 1G %llu\nworst_free 1G %llu\nworst_irqoff 1G %.0f\n",
+		       (unsigned long long)worst_alloc, (unsigned long long)worst_free,
+		       coh_clock_ns(worst_irqoff));
 		printf("meta 16M %.2f\n", (double)meta / sizes[0]);
 	} else {
 		printf("worst single call on 1G (prefills; thread CPU time): alloc %llu ns, free %llu ns\n",
 		       (unsigned long long)worst_alloc, (unsigned long long)worst_free);
+		printf("longest time with the lock held on 1G (prefills): %.0f ns\n",
+		       coh_clock_ns(worst_irqoff));
 		printf("metadata: %.2f bytes per pool page\n", (double)meta / sizes[0]);
 		printf("fill at first failure (random mixed 1-64 pages, 40 %% frees), %% of pages in use (requested):\n");
 	}
@@ -271,11 +361,17 @@ int main(int argc, char **argv)
 		for (r = 1; r <= 3; r++) {
 			double in_use, req;
 
+			double best;
+
 			first_failure(sizes[s], r, &in_use, &req);
+			use_model = 1;
+			first_failure(sizes[s], r, &best, &best);
+			use_model = 0;
 			if (keys)
-				printf("firstfail %s %d %.1f %.1f\n", names[s], r, in_use, req);
+				printf("firstfail %s %d %.1f %.1f %.1f\n", names[s], r, in_use, req, best);
 			else
-				printf("  %-5s seed %d: %.1f %% (%.1f %%)\n", names[s], r, in_use, req);
+				printf("  %-5s seed %d: %.1f %% (%.1f %%), best fit %.1f %%\n",
+				       names[s], r, in_use, req, best);
 			fflush(stdout);
 		}
 	}

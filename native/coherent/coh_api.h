@@ -11,14 +11,14 @@
 struct device;
 
 struct coh_stats {
-	unsigned long size, used, high_water, largest_free;
-	unsigned long largest_free_at_high_water, nr_allocs, nr_failed;
+	unsigned long size, used, high_water, nr_allocs, nr_failed;
 	unsigned long nr_failed_frag, nr_bad_frees;
 };
 
 extern const char coh_rev_name[];	/* OUTPUT dir name of the revision */
 extern const int coh_rev_release_by_order; /* free takes an order (base) */
 extern const int coh_rev_has_stats;	/* dma_coherent_get_stats() */
+extern const int coh_rev_first_fit;	/* bitmap_find_next_zero_area() */
 
 struct device *coh_dev_new(void);
 void coh_dev_put(struct device *dev);
@@ -37,6 +37,9 @@ int coh_pool_stats(struct device *dev, struct coh_stats *st);
 
 /* Shim counters (shim.c). */
 extern unsigned long coh_irqoff_sections, coh_meta_bytes, coh_meta_peak;
+/* Time the pool's lock was held ("interrupts off"), in clock ticks. */
+extern unsigned long long coh_irqoff_ticks, coh_irqoff_max;
+double coh_clock_ns(unsigned long long ticks);
 extern unsigned long coh_reports;
 extern int coh_quiet;
 /* splitmix64: the random stream of bench and fuzz, seeded through rs. */

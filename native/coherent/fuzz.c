@@ -9,7 +9,13 @@
  *               a free clears 2^get_order(size) pages at the address's page,
  *               whatever is there; mmap checks the offsets against the size
  *               it is given, inside the pool.
- *  --rule=exact (the series) a request of s bytes takes exactly
+ *  --rule=first (bitmap, exact sizes) a request of s bytes takes exactly
+ *               ceil(s / PAGE_SIZE) pages at the first page aligned to
+ *               2^order_base_2(n) counted from the pool's first page whose
+ *               pages are all free (bitmap_find_next_zero_area()); s <= 0 or
+ *               more pages than the pool fail. Frees and mmap as
+ *               --rule=exact.
+ *  --rule=exact (best fit) a request of s bytes takes exactly
  *               ceil(s / PAGE_SIZE) pages, at a page aligned (in the DMA
  *               address) to 2^min(order_base_2(n), the pool base's
  *               alignment), in the smallest maximal free run that holds it so
@@ -37,7 +43,8 @@
 #define MAXPAGES	4096
 #define ENXIO		6
 
-enum { RULE_BASE, RULE_EXACT };
+enum { RULE_BASE, RULE_EXACT, RULE_FIRST };
+static const char *const rule_names[] = { "base", "exact", "first" };
 static int rule = -1;
 
 /* RNG (coh_api.h): one stream per episode so that an episode replays. */
@@ -89,18 +96,6 @@ static unsigned long next_pg(unsigned long p, int v)
 	}
 	return npages;
 }
-static unsigned long largest_free(void)
-{
-	unsigned long p = 0, s, e, best = 0;
-
-	while ((s = next_pg(p, 0)) < npages) {
-		e = next_pg(s, 1);
-		if (e - s > best)
-			best = e - s;
-		p = e;
-	}
-	return best;
-}
 static unsigned int ceil_log2(unsigned long n)
 {
 	return n <= 1 ? 0 : 64 - __builtin_clzl(n - 1);
@@ -136,6 +131,12 @@ static long model_alloc(long bytes, unsigned long *taken)
 	if (bytes <= 0 || nr > npages)
 		return -1;
 	order = ceil_log2(nr);
+	if (rule == RULE_FIRST) {
+		for (a = 0; a + nr <= npages; a += 1UL << order)
+			if (next_pg(a, 1) >= a + nr)
+				return a;
+		return -1;
+	}
 	if (order > align_order)
 		order = align_order;
 	while ((s = next_pg(p, 0)) < npages) {
@@ -187,25 +188,23 @@ static void mismatch(const char *fmt, ...)
 	for (i = nlog > 64 ? nlog - 64 : 0; i < nlog; i++)
 		printf("    %lu: %s\n", i, oplog[i % 64]);
 	printf("  replay: fuzz -s %" PRIu64 " --rule=%s --episode=%lu -v\n",
-	       seed, rule == RULE_BASE ? "base" : "exact", episode);
+	       seed, rule_names[rule], episode);
 }
 
 static void check_stats(void)
 {
 	struct coh_stats st;
 
-	if (rule != RULE_EXACT || coh_pool_stats(dev, &st))
+	if (rule == RULE_BASE || coh_pool_stats(dev, &st))
 		return;
 	ms.size = npages;
 	ms.used = used;
-	ms.largest_free = largest_free();
 	if (memcmp(&st, &ms, sizeof(st)))
-		mismatch("stats: size %lu/%lu used %lu/%lu high %lu/%lu largest %lu/%lu "
-			 "largest@high %lu/%lu allocs %lu/%lu failed %lu/%lu frag %lu/%lu "
+		mismatch("stats: size %lu/%lu used %lu/%lu high %lu/%lu "
+			 "allocs %lu/%lu failed %lu/%lu frag %lu/%lu "
 			 "bad_frees %lu/%lu (kernel/model)",
 			 st.size, ms.size, st.used, ms.used, st.high_water, ms.high_water,
-			 st.largest_free, ms.largest_free, st.largest_free_at_high_water,
-			 ms.largest_free_at_high_water, st.nr_allocs, ms.nr_allocs,
+			 st.nr_allocs, ms.nr_allocs,
 			 st.nr_failed, ms.nr_failed, st.nr_failed_frag, ms.nr_failed_frag,
 			 st.nr_bad_frees, ms.nr_bad_frees);
 }
@@ -236,7 +235,7 @@ static void do_alloc(long bytes)
 		pool_va = va - want * PG;
 	got = va ? (pool_va ? (long)((va - pool_va) / (long)PG) : -2) : -1;
 	logop("alloc %ld bytes -> page %ld (model %ld)", bytes, got, want);
-	if (rule == RULE_EXACT) {
+	if (rule != RULE_BASE) {
 		if (want >= 0) {
 			ms.nr_allocs++;
 		} else {
@@ -262,13 +261,13 @@ static void do_alloc(long bytes)
 	if (rule == RULE_EXACT && (dma / PG) % (1UL << (ceil_log2(taken) < align_order ?
 							 ceil_log2(taken) : align_order)))
 		mismatch("alloc of %ld bytes: dma %#" PRIx64 " misaligned", bytes, dma);
+	if (rule == RULE_FIRST && (dma / PG - base_pfn) % (1UL << ceil_log2(taken)))
+		mismatch("alloc of %ld bytes: page %ld misaligned in the pool", bytes, want);
 	if (next_pg(want, 1) < want + taken)
 		mismatch("model error: overlap");
 	set_pages(want, taken, 1);
-	if (rule == RULE_EXACT && used > ms.high_water) {
+	if (rule != RULE_BASE && used > ms.high_water)
 		ms.high_water = used;
-		ms.largest_free_at_high_water = largest_free();
-	}
 	struct alloc *a = &allocs[nallocs++];
 
 	a->start = want;
@@ -355,7 +354,7 @@ static void do_free(unsigned char *va, long bytes, int i, const char *kind)
 		ms.nr_bad_frees += bad;
 	}
 out:
-	if (rule == RULE_EXACT ? (coh_reports != rep) != bad : coh_reports != rep)
+	if (rule != RULE_BASE ? (coh_reports != rep) != bad : coh_reports != rep)
 		mismatch("free %s: %lu reports, model %s", kind, coh_reports - rep,
 			 bad ? "a report" : "none");
 	check_stats();
@@ -424,7 +423,7 @@ static long req_bytes(void)
 		pages = npages + rn(2);
 	} else {
 		/* 0 or negative: the base returns page 0 for 0 and is not given <0. */
-		return rule == RULE_EXACT && chance(0.5) ? -(long)rr(1, 3 * PG) : 0;
+		return rule != RULE_BASE && chance(0.5) ? -(long)rr(1, 3 * PG) : 0;
 	}
 	return pages * PG - (chance(0.5) ? rn(PG) : 0);
 }
@@ -459,7 +458,6 @@ static void episode_run(unsigned long budget)
 	nallocs = 0;
 	pool_va = NULL;
 	memset(&ms, 0, sizeof(ms));
-	ms.largest_free_at_high_water = npages;
 	if (coh_pool_create(dev, base_pfn * PG, npages * PG)) {
 		mismatch("pool of %lu pages not created", npages);
 		return;
@@ -592,24 +590,27 @@ int main(int argc, char **argv)
 				rule = RULE_BASE;
 			else if (!strcmp(optarg, "exact"))
 				rule = RULE_EXACT;
+			else if (!strcmp(optarg, "first"))
+				rule = RULE_FIRST;
 			else {
-				fprintf(stderr, "--rule=base|exact\n");
+				fprintf(stderr, "--rule=base|exact|first\n");
 				return 2;
 			}
 			break;
 		default:
-			fprintf(stderr, "usage: fuzz [-n OPS] [-s SEED] [-m MAXPAGES] [--rule=base|exact] [--episode=K -v]\n");
+			fprintf(stderr, "usage: fuzz [-n OPS] [-s SEED] [-m MAXPAGES] [--rule=base|exact|first] [--episode=K -v]\n");
 			return 2;
 		}
 	}
-	/* Default: the rule the revision's free signature implies. */
+	/* Default: the rule the revision's signatures and search imply. */
 	if (rule < 0)
-		rule = coh_rev_release_by_order ? RULE_BASE : RULE_EXACT;
+		rule = coh_rev_release_by_order ? RULE_BASE :
+		       coh_rev_first_fit ? RULE_FIRST : RULE_EXACT;
 	coh_quiet = 1;
 	dev = coh_dev_new();
 	printf("fuzz %s: rule %s, seed %" PRIu64 ", statistics %s\n", coh_rev_name,
-	       rule == RULE_BASE ? "base" : "exact", seed,
-	       coh_rev_has_stats && rule == RULE_EXACT ? "checked" : "not checked");
+	       rule_names[rule], seed,
+	       coh_rev_has_stats && rule != RULE_BASE ? "checked" : "not checked");
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (episode = 0; ops < n || only != ~0UL; episode++) {
 		rs = seed * 0x9e3779b97f4a7c15ULL + episode * 0xd1b54a32d192ed03ULL + 1;

@@ -27,6 +27,7 @@ int dma_coherent_get_stats(struct device *dev, struct dma_coherent_stats *stats)
 const char coh_rev_name[] = COH_REV_NAME;
 const int coh_rev_release_by_order = COH_RELEASE_BY_ORDER;
 const int coh_rev_has_stats = COH_HAS_STATS;
+const int coh_rev_first_fit = COH_FIRST_FIT;
 
 struct device *coh_dev_new(void)
 {
@@ -102,8 +103,6 @@ int coh_pool_stats(struct device *dev, struct coh_stats *st)
 	st->size = s.size;
 	st->used = s.used;
 	st->high_water = s.high_water;
-	st->largest_free = s.largest_free;
-	st->largest_free_at_high_water = s.largest_free_at_high_water;
 	st->nr_allocs = s.nr_allocs;
 	st->nr_failed = s.nr_failed;
 	st->nr_failed_frag = s.nr_failed_frag;

@@ -4,9 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <time.h>
 #include "coh_shim.h"
 
 unsigned long coh_irqoff_sections;
+unsigned long long coh_irqoff_start, coh_irqoff_ticks, coh_irqoff_max;
 unsigned long coh_meta_bytes, coh_meta_peak;
 unsigned long coh_reports;
 unsigned long coh_remap_pfn, coh_remap_size;
@@ -83,4 +85,23 @@ void coh_report(const char *fmt, ...)
 	fprintf(stderr, "kernel: ");
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
+}
+
+/* Nanoseconds in @ticks of coh_clock(), calibrated once over 100 ms. */
+double coh_clock_ns(unsigned long long ticks)
+{
+	static double ns_per_tick;
+
+	if (!ns_per_tick) {
+		struct timespec a, b, d = { 0, 100000000 };
+		unsigned long long t0, t1;
+
+		clock_gettime(CLOCK_MONOTONIC, &a);
+		t0 = coh_clock();
+		nanosleep(&d, NULL);
+		t1 = coh_clock();
+		clock_gettime(CLOCK_MONOTONIC, &b);
+		ns_per_tick = ((b.tv_sec - a.tv_sec) * 1e9 + (b.tv_nsec - a.tv_nsec)) / (double)(t1 - t0);
+	}
+	return ticks * ns_per_tick;
 }

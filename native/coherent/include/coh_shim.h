@@ -23,6 +23,27 @@
 
 /* Counters the drivers read (shim.c). */
 extern unsigned long coh_irqoff_sections;	/* spin_lock_irqsave() calls */
+/* Time with "interrupts off" (the lock held), in coh_clock() ticks. */
+extern unsigned long long coh_irqoff_start, coh_irqoff_ticks, coh_irqoff_max;
+static inline unsigned long long coh_clock(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	return __builtin_ia32_rdtsc();
+#else
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1000000000ULL + t.tv_nsec;
+#endif
+}
+static inline void coh_irqoff_end(void)
+{
+	unsigned long long d = coh_clock() - coh_irqoff_start;
+
+	coh_irqoff_ticks += d;
+	if (d > coh_irqoff_max)
+		coh_irqoff_max = d;
+}
 extern unsigned long coh_meta_bytes;		/* live bytes from k*alloc */
 extern unsigned long coh_meta_peak;
 extern unsigned long coh_reports;		/* dev_err/pr_err/WARN lines */
@@ -81,8 +102,9 @@ void memunmap(void *addr);
 /* Locks: one thread; the count is of irq-off sections. */
 typedef struct { int locked; } spinlock_t;
 #define spin_lock_init(l)		((l)->locked = 0)
-#define spin_lock_irqsave(l, f)		do { (f) = 0; (l)->locked++; coh_irqoff_sections++; } while (0)
-#define spin_unlock_irqrestore(l, f)	do { (void)(f); (l)->locked--; } while (0)
+#define spin_lock_irqsave(l, f)		do { (f) = 0; (l)->locked++; coh_irqoff_sections++; \
+					     coh_irqoff_start = coh_clock(); } while (0)
+#define spin_unlock_irqrestore(l, f)	do { (void)(f); coh_irqoff_end(); (l)->locked--; } while (0)
 struct mutex { int locked; };
 #define DEFINE_MUTEX(m)			struct mutex m
 #define mutex_lock(m)			((m)->locked++)
@@ -169,8 +191,6 @@ struct dma_coherent_stats {
 	unsigned long size;
 	unsigned long used;
 	unsigned long high_water;
-	unsigned long largest_free;
-	unsigned long largest_free_at_high_water;
 	unsigned long nr_allocs;
 	unsigned long nr_failed;
 	unsigned long nr_failed_frag;
