@@ -83,7 +83,8 @@ dt_rules() {	# the dtc and dt-schema rules of external/ over the in-tree DTBs; f
 # overlay with the valid one; EXPECT lists the cases that must fail, exactly, or is "oops": the boot dies.
 PROVE=("$FIX_SUBJECT|revert|default|$FIX_CASES"
 	"mm/cma: refuse a reserved area that is not all system RAM|revert|errors|oops"
-	"dma-mapping: allocate exactly the pages asked for from coherent pools|coherent-mmap-unbounded.patch|default|dma_coherent_pool.coherent_test_mmap_bound dma_coherent_pool.coherent_test_mmap_tail")
+	"dma-mapping: refuse a coherent pool mapping that runs past the pool's end|coherent-mmap-past-pool.patch|default|dma_coherent_pool.coherent_test_mmap_tail"
+	"dma-mapping: allocate exactly the pages asked for from coherent pools|coherent-mmap-unbounded.patch|default|dma_coherent_pool.coherent_test_mmap_bound")
 prove_fix() {
 	local p s undo dtso want got c log rc=0 n=0
 	for p in "${PROVE[@]}"; do
