@@ -36,18 +36,6 @@ static unsigned long pow2_pages(void)
 	return 1UL << (rnd() % 7);
 }
 
-/* Mixed sizes: half 1-4 pages, 30 % 5-16, 20 % 17-64. */
-static unsigned long mixed_pages(void)
-{
-	unsigned long r = rnd() % 10;
-
-	if (r < 5)
-		return 1 + rnd() % 4;
-	if (r < 8)
-		return 5 + rnd() % 12;
-	return 17 + rnd() % 48;
-}
-
 static int use_model;	/* the best-fit reference below, not the revision */
 
 /* Pages a request holds: the pool's own count if it keeps one. */

@@ -53,4 +53,17 @@ static inline uint64_t rnd(void)
 	return z ^ (z >> 31);
 }
 
+
+/* bench's and policies' workload: half 1-4 pages, 30 % 5-16, 20 % 17-64. */
+static inline unsigned long mixed_pages(void)
+{
+	unsigned long r = rnd() % 10;
+
+	if (r < 5)
+		return 1 + rnd() % 4;
+	if (r < 8)
+		return 5 + rnd() % 12;
+	return 17 + rnd() % 48;
+}
+
 #endif

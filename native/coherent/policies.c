@@ -35,17 +35,6 @@ static int class_of(long len)
 	return c;
 }
 
-static unsigned long mixed_pages(void)
-{
-	unsigned long r = rnd() % 10;
-
-	if (r < 5)
-		return 1 + rnd() % 4;
-	if (r < 8)
-		return 5 + rnd() % 12;
-	return 17 + rnd() % 48;
-}
-
 static long place(int pol, long n)
 {
 	long align = 1, p = 0, best = -1, best_len = 0, lowest[64];
