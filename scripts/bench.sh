@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # make bench: first, on a quiet machine, kernel/dma/coherent.c of the base, of the exact-size patch
-# (BENCH_EXACT) and of the whole series built natively (native/coherent) and timed side by side,
-# and the fuzz of the series' allocator against its model (BENCH_FUZZ_OPS operations); then the
+# (BENCH_EXACT), of the whole series and of the series with the index that is not proposed
+# (native/coherent/index.patch) built natively (native/coherent) and timed side by side, and the
+# fuzz of the series' allocator against its model (BENCH_FUZZ_OPS operations); then the
 # coherent-pool benchmark (dma_coherent_bench) of the series up to BENCH_BASE and of the whole
 # series, booted at once under QEMU -icount on BENCH_DTSO; one table of both.
 . "$(dirname "$0")/lib.sh"
@@ -10,10 +11,18 @@ phase tree "$TOP/scripts/tree.sh" --ensure
 exact=$(g log -1 --format=%H -F --grep="$BENCH_EXACT" "$BASE_TAG"..) && [ -n "$exact" ] ||
 	die "no patch \"$BENCH_EXACT\" (series.conf)"
 native() {
+	local index=$TOP/native/coherent/index.patch
 	OUTPUT=$BUILD/native "$TOP/native/coherent/bench.sh" "base=$BASE_TAG" "exact=$exact" \
-		"series=$(g rev-parse HEAD)" | tee "$LOGS/bench-native.txt"
+		"series=$(g rev-parse HEAD)" "index=$(g rev-parse HEAD)+$index" |
+		tee "$LOGS/bench-native.txt" && [ "${PIPESTATUS[0]}" = 0 ] || return
 	make -s -C "$TOP/native/coherent" KERNEL="$WT" REV=HEAD NAME=series-fuzz OUTPUT="$BUILD/native" &&
-		"$BUILD/native/series-fuzz/fuzz" -n "${BENCH_FUZZ_OPS:-10000000}" -s 1 | tail -n 1 | tee -a "$LOGS/bench-native.txt"
+		"$BUILD/native/series-fuzz/fuzz" -n "${BENCH_FUZZ_OPS:-10000000}" -s 1 | tail -n 1 |
+		sed 's/^/series: /' | tee -a "$LOGS/bench-native.txt" &&
+	make -s -C "$TOP/native/coherent" SRC="$BUILD/native/index-coherent.c" NAME=index-fuzz \
+		OUTPUT="$BUILD/native" &&
+		"$BUILD/native/index-fuzz/fuzz" -n 2000000 -s 1 | tail -n 1 |
+		sed 's/^/index (native\/coherent\/index.patch, not in the series): /' |
+		tee -a "$LOGS/bench-native.txt"
 }
 phase native native
 base=$(g log --format='%H %s' "$BASE_TAG".. | awk -v s="$BENCH_BASE" 'substr($0, 42) == s { print $1 }')

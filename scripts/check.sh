@@ -113,7 +113,8 @@ no_harm() {	# a sample of the in-tree boards' layouts on the base and series ker
 	"$TOP/scripts/no-harm.sh" --sample "${NO_HARM_SAMPLE:-40}" --self-test
 }
 native_fuzz() {	# the series' kernel/dma/coherent.c built natively (native/coherent), 1M operations against its
-	# model; and the fuzz's own check: with the allocation's end left unmarked, it must find mismatches
+	# model; and the fuzz's own check: with the allocation's end left unmarked, it must find mismatches;
+	# and the index make bench measures (native/coherent/index.patch) applies and passes 200k
 	local m=$BUILD/native/mutant-coherent.c out
 	make -s -C "$TOP/native/coherent" KERNEL="$WT" REV=HEAD OUTPUT="$BUILD/native" > "$LOGS/native-build.log" 2>&1 ||
 		{ cat "$LOGS/native-build.log"; echo "native-fuzz: the harness does not build the series' coherent.c"; return 1; }
@@ -127,6 +128,15 @@ native_fuzz() {	# the series' kernel/dma/coherent.c built natively (native/coher
 	out=$("$BUILD/native/mutant/fuzz" -n 100000 -s 1 --rule=first | tail -n 1 || true)
 	echo "with the allocation's end unmarked: $out"
 	! grep -q ' 0 mismatches' <<< "$out" || { echo "native-fuzz: FAIL: the mutant passed"; return 1; }
+	# The index make bench measures beside the series (not proposed) must still apply and hold.
+	local i=$BUILD/native/index-coherent.c
+	cp "$WT/kernel/dma/coherent.c" "$i" && patch -s "$i" < "$TOP/native/coherent/index.patch" ||
+		{ echo "native-fuzz: FAIL: native/coherent/index.patch does not apply to the series"; return 1; }
+	make -s -C "$TOP/native/coherent" SRC="$i" NAME=index-fuzz OUTPUT="$BUILD/native" >> "$LOGS/native-build.log" 2>&1 ||
+		{ echo "native-fuzz: FAIL: the series with native/coherent/index.patch does not build"; return 1; }
+	out=$("$BUILD/native/index-fuzz/fuzz" -n 200000 -s 1 | tail -n 1 || true)
+	echo "with native/coherent/index.patch: $out"
+	grep -q ' 0 mismatches' <<< "$out" || { echo "native-fuzz: FAIL: mismatches with index.patch"; return 1; }
 }
 global_pool() {	# riscv with the global coherent pool: its debugfs file, and none without the fix
 	"$TOP/scripts/global-pool.sh" && "$TOP/scripts/global-pool.sh" --without-fix

@@ -7,19 +7,31 @@
 # load falls on all alike, and print one table of the revisions side by
 # side: per figure the median of the rounds, ratios to the first revision.
 #
-#   native/coherent/bench.sh [LABEL=REV...]   (OUTPUT=dir CPU=n RUNS=n ROUNDS=n)
+#   native/coherent/bench.sh [LABEL=REV[+PATCH]...]   (OUTPUT=dir CPU=n RUNS=n ROUNDS=n)
+#
+# REV+PATCH builds REV's coherent.c with PATCH (a file) applied.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=${OUTPUT:-$here/out}
 cpu=${CPU:-$(($(nproc) - 1))}
 runs=${RUNS:-201}
 rounds=${ROUNDS:-3}
+kernel=${KERNEL:-$here/../../build/linux}
 [ $# -gt 0 ] || set -- base=base-7.3.4 series=b4/07-dma-mapping
 names=()
 for arg in "$@"; do
 	name=${arg%%=*} rev=${arg#*=}
 	[ "$name" != "$arg" ] || { echo "bench.sh: $arg: not LABEL=REV" >&2; exit 2; }
-	make -s -C "$here" REV="$rev" NAME="$name" OUTPUT="$out" >/dev/null ||
+	if [[ $rev == *+* ]]; then	# REV+PATCH: REV's coherent.c with PATCH applied
+		mkdir -p "$out" && src=$out/$name-coherent.c
+		git -C "$kernel" show "${rev%%+*}:kernel/dma/coherent.c" > "$src" &&
+			patch -s "$src" < "${rev#*+}" ||
+			{ echo "bench.sh: $name: ${rev#*+} does not apply to ${rev%%+*}" >&2; exit 1; }
+		what=(SRC="$src")
+	else
+		what=(REV="$rev")
+	fi
+	make -s -C "$here" "${what[@]}" NAME="$name" OUTPUT="$out" >/dev/null ||
 		{ echo "bench.sh: $name: the build of $rev failed" >&2; exit 1; }
 	names+=("$name")
 	rm -f "$out/$name/bench.txt"
