@@ -136,9 +136,11 @@ void coh_report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 #define pr_warn(fmt, ...)		coh_report(fmt, ##__VA_ARGS__)
 #define pr_info(fmt, ...)		coh_report(fmt, ##__VA_ARGS__)
 #define pr_err_ratelimited(fmt, ...)	coh_report(fmt, ##__VA_ARGS__)
+#define pr_warn_ratelimited(fmt, ...)	coh_report(fmt, ##__VA_ARGS__)
 #define dev_err(d, fmt, ...)		coh_report(fmt, ##__VA_ARGS__)
 #define dev_warn(d, fmt, ...)		coh_report(fmt, ##__VA_ARGS__)
 #define dev_err_ratelimited(d, fmt, ...) coh_report(fmt, ##__VA_ARGS__)
+#define dev_warn_ratelimited(d, fmt, ...) coh_report(fmt, ##__VA_ARGS__)
 #undef WARN_ON_ONCE
 #define WARN_ON_ONCE(c)			({ int __c = !!(c); if (__c) coh_report("WARN_ON_ONCE\n"); __c; })
 #undef WARN
