@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Native timings of one revision's coherent-pool allocator: alloc+free
- * pairs on fragmented pools, the worst single call on 1 GiB, the fill at
+ * pairs on fragmented pools, the worst single call on 1 GiB while it is
+ * filled, the longest: a request refused after a search of the whole 1 GiB
+ * bitmap (two layouts, the median of 21), the fill at
  * the first failure of a random workload, metadata bytes per pool page.
  * Default output is a table; -k prints "key value" lines for bench.sh.
  */
@@ -243,6 +245,48 @@ static double pair_ns(unsigned long pages, int runs, double *irqoff)
 	return med;
 }
 
+/*
+ * The longest call on a 1 GiB pool: a request refused after the whole
+ * bitmap is searched. A refusal changes nothing, so the same call is timed
+ * @runs times: the median time the lock is held, in ns; -1 if it was
+ * served. Two layouts, each the worst of one search: @frag 0, the pool
+ * full and 1 page asked (the base steps through every page); @frag 1,
+ * page 32j in use for every j and 32 pages asked (31 free pages in each
+ * 32, none aligned for 32: every word has runs to test). The layout is
+ * made of 32-page buffers; for @frag, each is replaced, from the top down,
+ * by 1 page, which first fit puts at the buffer's first page.
+ */
+static double refused_ns(unsigned long pages, int frag, unsigned long req, int runs)
+{
+	uint64_t *q = calloc(runs, sizeof(*q)), dma;
+	unsigned long long q0;
+	double med = -1;
+	unsigned long k;
+	int i;
+
+	pool_new(pages);
+	for (k = 0; k < pages / 32; k++)
+		if (!alloc_pages(32))
+			goto out;
+	for (k = nbufs; frag && k-- > 0;) {
+		free_buf(k);	/* the last buffer takes its place: a 1-page one */
+		if (!alloc_pages(1))
+			goto out;
+	}
+	for (i = 0; i < runs; i++) {
+		q0 = coh_irqoff_ticks;
+		if (coh_pool_alloc(dev, req * PG, &dma))
+			goto out;
+		q[i] = coh_irqoff_ticks - q0;
+	}
+	qsort(q, runs, sizeof(*q), cmp_u64);
+	med = coh_clock_ns(q[runs / 2]);
+out:
+	pool_del();
+	free(q);
+	return med;
+}
+
 /* A random workload from empty until the first failure: the fill then. */
 static void first_failure(unsigned long pages, uint64_t seed, double *in_use, double *req)
 {
@@ -337,12 +381,16 @@ int main(int argc, char **argv)
 		       (unsigned long long)worst_alloc, (unsigned long long)worst_free,
 		       coh_clock_ns(worst_irqoff));
 		printf("meta 16M %.2f\n", (double)meta / sizes[0]);
+		printf("refused_full_1p 1G %.0f\n", refused_ns(sizes[2], 0, 1, 21));
+		printf("refused_frag32_32p 1G %.0f\n", refused_ns(sizes[2], 1, 32, 21));
 	} else {
 		printf("worst single call on 1G (prefills; thread CPU time): alloc %llu ns, free %llu ns\n",
 		       (unsigned long long)worst_alloc, (unsigned long long)worst_free);
 		printf("longest time with the lock held on 1G (prefills): %.0f ns\n",
 		       coh_clock_ns(worst_irqoff));
 		printf("metadata: %.2f bytes per pool page\n", (double)meta / sizes[0]);
+		printf("refused request on 1G, lock held: full pool, 1 page %.0f ns; page 32j used, 32 pages %.0f ns\n",
+		       refused_ns(sizes[2], 0, 1, 21), refused_ns(sizes[2], 1, 32, 21));
 		printf("fill at first failure (random mixed 1-64 pages, 40 %% frees), %% of pages in use (requested):\n");
 	}
 	for (s = 0; s < 2; s++) {

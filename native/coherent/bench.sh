@@ -89,6 +89,8 @@ BEGIN {
 	}
 	section("worst single call on the 1 GiB pool during its prefills, ns (irqoff: the lock held)")
 	for (j = 1; j <= nk; j++) if (keys[j] ~ /^worst/) row(keys[j], 1)
+	section("longest call: a request refused after the whole 1 GiB bitmap is searched, ns with the lock held")
+	for (j = 1; j <= nk; j++) if (keys[j] ~ /^refused/) row(keys[j], 1)
 	section("metadata, bytes per pool page")
 	for (j = 1; j <= nk; j++) if (keys[j] ~ /^meta/) row(keys[j], 1)
 	section("fill at the first failure, random workload, % of pages in use (% requested), then best fit")
