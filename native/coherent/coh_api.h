@@ -18,7 +18,9 @@ struct coh_stats {
 extern const char coh_rev_name[];	/* OUTPUT dir name of the revision */
 extern const int coh_rev_release_by_order; /* free takes an order (base) */
 extern const int coh_rev_has_stats;	/* dma_coherent_get_stats() */
-extern const int coh_rev_first_fit;	/* bitmap_find_next_zero_area() */
+extern const int coh_rev_mmap_bounded;	/* a mapping must end inside the pool */
+extern const int coh_rev_word_search;	/* dma_coherent_find_area() */
+extern const int coh_rev_first_fit;	/* exact sizes, first fit (an end bitmap) */
 
 struct device *coh_dev_new(void);
 void coh_dev_put(struct device *dev);

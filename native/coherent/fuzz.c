@@ -121,6 +121,9 @@ static long model_alloc(long bytes, unsigned long *taken)
 		*taken = cnt;
 		if ((unsigned long)bytes > npages * PG)
 			return -1;
+		/* The word search asks for 1 << 52 pages, and finds none. */
+		if (!bytes && coh_rev_word_search)
+			return -1;
 		for (pos = 0; (end = pos + cnt) <= npages; pos = end)
 			if (next_pg(pos, 1) >= end)
 				return pos;
@@ -372,9 +375,14 @@ static void do_mmap(unsigned char *va, long size, unsigned long pgoff,
 	      (long)(va - pool_va), pgoff, n);
 	r = coh_pool_mmap(dev, va, size, pgoff, n, &ret, &pfn, &bytes);
 	start = (va - pool_va) / PG;
-	if (rule == RULE_BASE) {
+	if (rule == RULE_BASE && !coh_rev_mmap_bounded) {
 		want_r = va >= pool_va && va + size <= pool_va + npages * PG;
 		if (want_r && pgoff < count && pgoff + n <= count)
+			want_ret = 0;
+	} else if (rule == RULE_BASE) {	/* the series' first patch, no end bitmap */
+		want_r = va >= pool_va && va < pool_va + npages * PG;
+		if (want_r && pgoff < count && pgoff + n <= count &&
+		    start + pgoff + n <= npages)
 			want_ret = 0;
 	} else {
 		want_r = va >= pool_va && va < pool_va + npages * PG;
@@ -602,10 +610,12 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	/* Default: the rule the revision's signatures and search imply. */
+	/*
+	 * Default: the rule the revision implies: exact sizes, first fit, if
+	 * it marks each allocation's end; otherwise the base's rounding.
+	 */
 	if (rule < 0)
-		rule = coh_rev_release_by_order ? RULE_BASE :
-		       coh_rev_first_fit ? RULE_FIRST : RULE_EXACT;
+		rule = coh_rev_first_fit ? RULE_FIRST : RULE_BASE;
 	coh_quiet = 1;
 	dev = coh_dev_new();
 	printf("fuzz %s: rule %s, seed %" PRIu64 ", statistics %s\n", coh_rev_name,
