@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # make bench: first, on a quiet machine, kernel/dma/coherent.c of the base, of the word search
-# (BENCH_WORD), of the exact-size patch (BENCH_EXACT), of the whole series and of the series with the index that is not proposed
+# (BENCH_WORD), of the patch that checks frees (BENCH_CHECKS), of the exact-size patch (BENCH_EXACT), of the whole series and of the series with the index that is not proposed
 # (native/coherent/index.patch) built natively (native/coherent) and timed side by side, and the
 # fuzz of the series' allocator against its model (BENCH_FUZZ_OPS operations); then the
 # coherent-pool benchmark (dma_coherent_bench) of the series up to BENCH_BASE and of the whole
@@ -12,9 +12,12 @@ exact=$(g log -1 --format=%H -F --grep="$BENCH_EXACT" "$BASE_TAG"..) && [ -n "$e
 	die "no patch \"$BENCH_EXACT\" (series.conf)"
 word=$(g log -1 --format=%H -F --grep="$BENCH_WORD" "$BASE_TAG"..) && [ -n "$word" ] ||
 	die "no patch \"$BENCH_WORD\" (series.conf)"
+checks=$(g log -1 --format=%H -F --grep="$BENCH_CHECKS" "$BASE_TAG"..) && [ -n "$checks" ] ||
+	die "no patch \"$BENCH_CHECKS\" (series.conf)"
 native() {
 	local index=$TOP/native/coherent/index.patch
-	OUTPUT=$BUILD/native "$TOP/native/coherent/bench.sh" "base=$BASE_TAG" "word=$word" "exact=$exact" \
+	OUTPUT=$BUILD/native "$TOP/native/coherent/bench.sh" "base=$BASE_TAG" "word=$word" "checks=$checks" \
+		"exact=$exact" \
 		"series=$(g rev-parse HEAD)" "index=$(g rev-parse HEAD)+$index" |
 		tee "$LOGS/bench-native.txt" && [ "${PIPESTATUS[0]}" = 0 ] || return
 	make -s -C "$TOP/native/coherent" KERNEL="$WT" REV=HEAD NAME=series-fuzz OUTPUT="$BUILD/native" &&
@@ -23,6 +26,9 @@ native() {
 	make -s -C "$TOP/native/coherent" KERNEL="$WT" REV="$word" NAME=word-fuzz OUTPUT="$BUILD/native" &&
 		"$BUILD/native/word-fuzz/fuzz" -n 2000000 -s 1 | tail -n 1 |
 		sed 's/^/word search (base rule, 0-byte requests refused): /' | tee -a "$LOGS/bench-native.txt" &&
+	make -s -C "$TOP/native/coherent" KERNEL="$WT" REV="$checks" NAME=checks-fuzz OUTPUT="$BUILD/native" &&
+		"$BUILD/native/checks-fuzz/fuzz" -n 2000000 -s 1 | tail -n 1 |
+		sed 's/^/checked frees (base placement): /' | tee -a "$LOGS/bench-native.txt" &&
 	make -s -C "$TOP/native/coherent" SRC="$BUILD/native/index-coherent.c" NAME=index-fuzz \
 		OUTPUT="$BUILD/native" &&
 		"$BUILD/native/index-fuzz/fuzz" -n 2000000 -s 1 | tail -n 1 |

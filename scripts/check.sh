@@ -84,7 +84,7 @@ dt_rules() {	# the dtc and dt-schema rules of external/ over the in-tree DTBs; f
 PROVE=("$FIX_SUBJECT|revert|default|$FIX_CASES"
 	"mm/cma: refuse a reserved area that is not all system RAM|revert|errors|oops"
 	"dma-mapping: refuse a coherent pool mapping that runs past the pool's end|coherent-mmap-past-pool.patch|default|dma_coherent_pool.coherent_test_mmap_tail"
-	"dma-mapping: allocate exactly the pages asked for from coherent pools|coherent-mmap-unbounded.patch|default|dma_coherent_pool.coherent_test_mmap_bound")
+	"dma-mapping: check coherent pool frees and mappings against their allocation|coherent-mmap-unbounded.patch|default|dma_coherent_pool.coherent_test_mmap_bound dma_coherent_pool.coherent_test_rounded_size")
 prove_fix() {
 	local p s undo dtso want got c log rc=0 n=0
 	for p in "${PROVE[@]}"; do
@@ -114,7 +114,8 @@ no_harm() {	# a sample of the in-tree boards' layouts on the base and series ker
 }
 native_fuzz() {	# the series' kernel/dma/coherent.c built natively (native/coherent), 1M operations against its
 	# model; and the fuzz's own check: with the allocation's end left unmarked, it must find mismatches;
-	# and the index make bench measures (native/coherent/index.patch) applies and passes 200k
+	# and the index make bench measures (native/coherent/index.patch) applies and passes 200k; and the
+	# patch that checks frees (BENCH_CHECKS), on the base's placement, passes 200k of its own rule
 	local m=$BUILD/native/mutant-coherent.c out
 	make -s -C "$TOP/native/coherent" KERNEL="$WT" REV=HEAD OUTPUT="$BUILD/native" > "$LOGS/native-build.log" 2>&1 ||
 		{ cat "$LOGS/native-build.log"; echo "native-fuzz: the harness does not build the series' coherent.c"; return 1; }
@@ -137,6 +138,17 @@ native_fuzz() {	# the series' kernel/dma/coherent.c built natively (native/coher
 	out=$("$BUILD/native/index-fuzz/fuzz" -n 200000 -s 1 | tail -n 1 || true)
 	echo "with native/coherent/index.patch: $out"
 	grep -q ' 0 mismatches' <<< "$out" || { echo "native-fuzz: FAIL: mismatches with index.patch"; return 1; }
+	# The patch that checks frees, on the base's placement, against its own rule.
+	local c
+	c=$(git -C "$WT" log -1 --format=%H -F --grep="$BENCH_CHECKS" "$BASE_TAG"..) && [ -n "$c" ] ||
+		{ echo "native-fuzz: FAIL: no patch \"$BENCH_CHECKS\" (series.conf)"; return 1; }
+	make -s -C "$TOP/native/coherent" KERNEL="$WT" REV="$c" NAME=checks-fuzz OUTPUT="$BUILD/native" \
+		>> "$LOGS/native-build.log" 2>&1 ||
+		{ echo "native-fuzz: FAIL: the harness does not build that patch's coherent.c"; return 1; }
+	out=$("$BUILD/native/checks-fuzz/fuzz" -n 200000 -s 1 | tail -n 2 | tr '\n' ' ' || true)
+	echo "checked frees (base placement): $out"
+	grep -q 'rule checked.* 0 mismatches' <<< "$out" ||
+		{ echo "native-fuzz: FAIL: mismatches, or not the checked rule, at \"$BENCH_CHECKS\""; return 1; }
 }
 global_pool() {	# riscv with the global coherent pool: its debugfs file, and none without the fix
 	"$TOP/scripts/global-pool.sh" && "$TOP/scripts/global-pool.sh" --without-fix

@@ -20,7 +20,8 @@ extern const int coh_rev_release_by_order; /* free takes an order (base) */
 extern const int coh_rev_has_stats;	/* dma_coherent_get_stats() */
 extern const int coh_rev_mmap_bounded;	/* a mapping must end inside the pool */
 extern const int coh_rev_word_search;	/* dma_coherent_find_area() */
-extern const int coh_rev_first_fit;	/* exact sizes, first fit (an end bitmap) */
+extern const int coh_rev_first_fit;	/* an end bitmap: checked frees and mmap */
+extern const int coh_rev_exact_sizes;	/* exactly the pages asked for */
 
 struct device *coh_dev_new(void);
 void coh_dev_put(struct device *dev);

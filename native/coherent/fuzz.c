@@ -9,6 +9,9 @@
  *               a free clears 2^get_order(size) pages at the address's page,
  *               whatever is there; mmap checks the offsets against the size
  *               it is given, inside the pool.
+ *  --rule=checked (bitmap, end marks) placement as --rule=base; frees and
+ *               mmap as --rule=exact, a size being wrong when its
+ *               2^get_order(size) is not the pages allocated.
  *  --rule=first (bitmap, exact sizes) a request of s bytes takes exactly
  *               ceil(s / PAGE_SIZE) pages at the first page aligned to
  *               2^order_base_2(n) counted from the pool's first page whose
@@ -43,8 +46,8 @@
 #define MAXPAGES	4096
 #define ENXIO		6
 
-enum { RULE_BASE, RULE_EXACT, RULE_FIRST };
-static const char *const rule_names[] = { "base", "exact", "first" };
+enum { RULE_BASE, RULE_EXACT, RULE_FIRST, RULE_CHECKED };
+static const char *const rule_names[] = { "base", "exact", "first", "checked" };
 static int rule = -1;
 
 /* RNG (coh_api.h): one stream per episode so that an episode replays. */
@@ -113,7 +116,7 @@ static long model_alloc(long bytes, unsigned long *taken)
 	long best = -1;
 	unsigned int order;
 
-	if (rule == RULE_BASE) {
+	if (rule == RULE_BASE || rule == RULE_CHECKED) {
 		/* size 0: get_order(0) is 52, BIT(52) in an unsigned int is 0. */
 		unsigned int cnt = (unsigned int)(1UL << (bytes ? order_of(bytes) : 52));
 		unsigned int pos, end;
@@ -347,8 +350,12 @@ static void do_free(unsigned char *va, long bytes, int i, const char *kind)
 			if (allocs[j].va == va)
 				break;
 		if (j < nallocs) {
-			if ((unsigned long)(bytes + PG - 1) / PG != allocs[j].taken || bytes <= 0)
+			if (bytes <= 0)
 				bad = 1;
+			else if (rule == RULE_CHECKED)
+				bad = (1UL << order_of(bytes)) != allocs[j].taken;
+			else
+				bad = (unsigned long)(bytes + PG - 1) / PG != allocs[j].taken;
 			set_pages(allocs[j].start, allocs[j].taken, 0);
 			drop_alloc(j);
 		} else {
@@ -493,7 +500,7 @@ static void episode_run(unsigned long budget)
 			case 0:	/* wrong size at the start */
 				do bytes = rr(1, 2 * a->taken + 2) * PG - rn(PG);
 				while ((bytes + PG - 1) / PG == (long)a->taken);
-				if (rule == RULE_BASE && a->start + (1UL << order_of(bytes)) > npages)
+				if (!coh_rev_first_fit && a->start + (1UL << order_of(bytes)) > npages)
 					break;	/* would clear past the bitmap */
 				do_free(a->va, bytes, -1, "wrong-size");
 				break;
@@ -506,7 +513,7 @@ static void episode_run(unsigned long budget)
 				if (!p)
 					p = PG / 2;
 				bytes = a->bytes;
-				if (rule == RULE_BASE && (a->start + p / PG) + (1UL << order_of(bytes)) > npages)
+				if (!coh_rev_first_fit && (a->start + p / PG) + (1UL << order_of(bytes)) > npages)
 					break;
 				do_free(a->va + p, bytes, -1, "inside");
 				break;
@@ -516,7 +523,7 @@ static void episode_run(unsigned long budget)
 					break;
 				bytes = rr(1, 4) * PG;
 				cnt = 1UL << order_of(bytes);
-				if (rule == RULE_BASE && p + cnt > npages)
+				if (!coh_rev_first_fit && p + cnt > npages)
 					break;
 				do_free(pool_va + p * PG + (chance(0.3) ? rn(PG) : 0), bytes, -1, "free-page");
 				break;
@@ -600,22 +607,26 @@ int main(int argc, char **argv)
 				rule = RULE_EXACT;
 			else if (!strcmp(optarg, "first"))
 				rule = RULE_FIRST;
+			else if (!strcmp(optarg, "checked"))
+				rule = RULE_CHECKED;
 			else {
-				fprintf(stderr, "--rule=base|exact|first\n");
+				fprintf(stderr, "--rule=base|checked|first|exact\n");
 				return 2;
 			}
 			break;
 		default:
-			fprintf(stderr, "usage: fuzz [-n OPS] [-s SEED] [-m MAXPAGES] [--rule=base|exact|first] [--episode=K -v]\n");
+			fprintf(stderr, "usage: fuzz [-n OPS] [-s SEED] [-m MAXPAGES] [--rule=base|checked|first|exact] [--episode=K -v]\n");
 			return 2;
 		}
 	}
 	/*
-	 * Default: the rule the revision implies: exact sizes, first fit, if
-	 * it marks each allocation's end; otherwise the base's rounding.
+	 * Default: the rule the revision implies: checked frees if it marks
+	 * each allocation's end, exact sizes, first fit, if it also takes
+	 * exactly the pages asked for; otherwise the base's rounding.
 	 */
 	if (rule < 0)
-		rule = coh_rev_first_fit ? RULE_FIRST : RULE_BASE;
+		rule = !coh_rev_first_fit ? RULE_BASE :
+		       coh_rev_exact_sizes ? RULE_FIRST : RULE_CHECKED;
 	coh_quiet = 1;
 	dev = coh_dev_new();
 	printf("fuzz %s: rule %s, seed %" PRIu64 ", statistics %s\n", coh_rev_name,

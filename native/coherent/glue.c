@@ -28,6 +28,7 @@ const char coh_rev_name[] = COH_REV_NAME;
 const int coh_rev_release_by_order = COH_RELEASE_BY_ORDER;
 const int coh_rev_has_stats = COH_HAS_STATS;
 const int coh_rev_first_fit = COH_FIRST_FIT;
+const int coh_rev_exact_sizes = COH_EXACT_SIZES;
 const int coh_rev_word_search = COH_WORD_SEARCH;
 const int coh_rev_mmap_bounded = COH_MMAP_BOUNDED;
 
