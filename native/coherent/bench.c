@@ -40,12 +40,12 @@ static unsigned long pow2_pages(void)
 
 static int use_model;	/* the best-fit reference below, not the revision */
 
-/* Pages a request holds: the pool's own count if it keeps one. */
+/* Pages a request holds: a power of two unless the revision takes exact sizes. */
 static unsigned long taken(unsigned long pages)
 {
 	unsigned long t = 1;
 
-	if (!coh_rev_release_by_order || use_model)
+	if (coh_rev_exact_sizes || use_model)
 		return pages;
 	while (t < pages)
 		t <<= 1;
